@@ -1,0 +1,199 @@
+"""The library API behind the CLI: one call per command.
+
+>>> from dateline.api import run
+>>> report = run(["news/"], out_dir="out")          # doctest: +SKIP
+>>> report.events, report.rejected                   # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from .config import Settings, load_settings
+from .errors import DatelineError
+from .model import Article, Event, Rejection
+from .pipeline import Context, Pipeline, Stage
+
+__all__ = ["RunReport", "default_stages", "build_pipeline", "process", "run", "export", "open_store"]
+
+
+def default_stages() -> list[Stage]:
+    """ingest is the readers; then clean, nlp, mentions (places, times, actors), events."""
+    from .clean import CleanStage
+    from .events.build import EventStage
+    from .mentions.actors import ActorStage
+    from .mentions.places import PlaceStage
+    from .mentions.times import TimeStage
+    from .nlp.backend import NLPStage
+
+    return [CleanStage(), NLPStage(), PlaceStage(), TimeStage(), ActorStage(), EventStage()]
+
+
+def build_pipeline(stages: Sequence[Stage] | None = None) -> Pipeline:
+    return Pipeline(list(stages) if stages is not None else default_stages())
+
+
+@dataclass
+class RunReport:
+    """What a run did: read, processed, rejected (and why), events written, speed."""
+
+    inputs: list[str] = field(default_factory=list)
+    read: int = 0
+    processed: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+    article_events: int = 0
+    events: int = 0
+    background: int = 0
+    seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    outputs: dict[str, str] = field(default_factory=dict)
+    event_list: list[Event] = field(default_factory=list, repr=False)
+
+    @property
+    def rejected(self) -> int:
+        return len(self.rejections)
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.read / self.seconds if self.seconds else 0.0
+
+    def reasons(self) -> dict[str, int]:
+        return dict(Counter(r.reason for r in self.rejections).most_common())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "inputs": self.inputs,
+            "read": self.read,
+            "processed": self.processed,
+            "rejected": self.rejected,
+            "rejected_by_reason": self.reasons(),
+            "rejections": [r.to_dict() for r in self.rejections],
+            "article_events": self.article_events,
+            "events": self.events,
+            "background_events": self.background,
+            "seconds": round(self.seconds, 3),
+            "articles_per_second": round(self.articles_per_second, 2),
+            "outputs": self.outputs,
+        }
+
+
+def process(
+    items: Iterable[Article | Rejection],
+    ctx: Context,
+    pipeline: Pipeline | None = None,
+    on_batch: Callable[[int], None] | None = None,
+) -> tuple[list[Article], list[Rejection]]:
+    """Run the pipeline over articles (rejections from the readers pass through)."""
+    pipeline = pipeline or build_pipeline()
+    articles: list[Article] = []
+    rejections: list[Rejection] = []
+    batch: list[Article] = []
+    size = max(1, int(ctx.settings["nlp.batch_size"]))
+
+    def flush() -> None:
+        result = pipeline.run(batch, ctx)
+        articles.extend(result.articles)
+        rejections.extend(result.rejections)
+        for a in result.articles:
+            a.doc = None  # the parse is large; every span we keep is already in the layers
+        if on_batch:
+            on_batch(len(batch))
+        batch.clear()
+
+    for item in items:
+        if isinstance(item, Rejection):
+            rejections.append(item)
+            if on_batch:
+                on_batch(1)
+            continue
+        batch.append(item)
+        if len(batch) >= size:
+            flush()
+    if batch:
+        flush()
+    return articles, rejections
+
+
+def open_store(out_dir: str | Path, settings: Settings) -> Any:
+    from .store import Store
+
+    url = settings["store.url"] or str(Path(out_dir) / "dateline.sqlite")
+    return Store.open(url)
+
+
+def run(
+    paths: Sequence[str | Path],
+    out_dir: str | Path = "out",
+    *,
+    settings: Settings | None = None,
+    published: date | None = None,
+    outlet: str | None = None,
+    article_id: str | None = None,
+    url: str | None = None,
+    formats: Sequence[str] = ("jsonl", "csv", "geojson"),
+    ctx: Context | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> RunReport:
+    """Read inputs, extract and fuse events, store them, and write the exports to ``out_dir``."""
+    from .export import export_all
+    from .fuse import fuse
+    from .ingest import read_inputs
+
+    settings = settings or load_settings()
+    ctx = ctx or Context(settings)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    report = RunReport(inputs=[str(p) for p in paths])
+    t0 = time.perf_counter()
+    items = read_inputs(paths, published=published, outlet=outlet, article_id=article_id, url=url)
+    counted = _Counting(items)
+    articles, rejections = process(counted, ctx, on_batch=progress)
+    report.read = counted.n
+    report.processed = len(articles)
+    report.rejections = rejections
+    per_article = [e for a in articles for e in a.events]
+    report.article_events = len(per_article)
+    events = fuse(per_article)
+    report.events = len(events)
+    report.background = sum(e.background for e in events)
+    with open_store(out, settings) as store:
+        run_id = store.start_run(inputs=report.inputs, settings=dict(settings.values))
+        store.upsert_articles(articles)
+        store.record_rejections(rejections, run_id=run_id)
+        store.replace_events_for_articles([a.id for a in articles], events)
+        stored = store.events()
+        report.seconds = time.perf_counter() - t0
+        store.finish_run(run_id, report.to_dict())
+        report.outputs = {k: str(v) for k, v in export_all(stored, out, formats=formats).items()}
+        report.outputs["database"] = str(store.url) if hasattr(store, "url") else str(out / "dateline.sqlite")
+    report.event_list = events
+    return report
+
+
+def export(db: str | Path, out_dir: str | Path, formats: Sequence[str] = ("jsonl", "csv", "geojson"),
+           **filters: Any) -> dict[str, Path]:
+    """Write the events stored in ``db`` (a path or URL) to ``out_dir`` in the given formats."""
+    from .export import export_all
+    from .store import Store
+
+    if not str(db).startswith(("sqlite:", "postgresql:", "postgres:")) and not Path(db).exists():
+        raise DatelineError(f"no database at {db}; run `dateline run ... --out DIR` first or pass --db")
+    with Store.open(str(db)) as store:
+        return export_all(store.events(**filters), Path(out_dir), formats=formats)
+
+
+class _Counting:
+    """Counts what the readers yield (articles and rejections) while passing it on."""
+
+    def __init__(self, items: Iterable[Article | Rejection]) -> None:
+        self.items = items
+        self.n = 0
+
+    def __iter__(self) -> Any:
+        for item in self.items:
+            self.n += 1
+            yield item

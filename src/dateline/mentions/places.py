@@ -1,0 +1,513 @@
+"""The places stage: toponyms in the text, resolved against the gazetteer, with candidates kept.
+
+We do not trust the statistical NER for toponyms (the small English model tags
+"Palmyra" as a PERSON). Instead a gazetteer matcher walks the capitalised words
+of the text, looks up every 1-4 word name (Arabic articles and "of" may sit
+inside: "Deir ez-Zor", "Bab al-Hawa"), and keeps what it finds. Disambiguation
+uses the whole article (its countries, provinces and other places) plus the
+words around the name: "Homs province" is a province (ACLED geo_precision 3),
+"Palmyra suburbs" is Palmyra, approximately (2), "the oilfields of Shaer" is the
+Shaer gas field, not a village called Shaer.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Iterable
+
+from ..gazetteer.normalize import ARTICLES, name_key, strip_article
+from ..gazetteer.resolve import FEATURE_CUES, Context, is_strong, resolve_name, score_candidates
+from ..gazetteer.store import COUNTRY_CODES, Gazetteer
+from ..model import Article, Place, PlaceCandidate, PlaceMention
+
+__all__ = ["PlaceStage", "find_toponyms", "resolve_places", "article_country", "resolve_name", "Toponym"]
+
+MAX_WORDS = 4
+# Lowercase words allowed inside a multi-word name.
+CONNECTORS = frozenset(ARTICLES | {"de", "del", "la", "le", "of", "the", "bin", "ibn", "bani", "umm", "um"})
+# Words before a name that make it a person's name, not a place's.
+TITLES = frozenset(
+    """president mr mrs ms dr gen general col colonel lt lieutenant maj major capt captain sgt sergeant
+    brig brigadier sheikh sheik imam minister king queen prince emir commander spokesman spokeswoman
+    activist journalist correspondent reporter photographer leader chief pope senator sen rep gov governor
+    mayor ambassador envoy secretary officer cleric ayatollah dubbed named nicknamed""".split()
+)
+_MONTHS_DAYS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun""".split()
+)
+_NEWS_WORDS = frozenset(
+    """photo video source reporting related items leave reply required news agency report update
+    breaking editor comment share follow join subscribe read more said says media gas bus car""".split()
+)
+
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]\w*(?:['’‘ʿ\-](?![sS]\b)[^\W_]\w*)*")
+_ARTICLE_PREFIX = re.compile(r"^(?:%s)[-'’]" % "|".join(sorted(ARTICLES, key=len, reverse=True)), re.I)
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    """Common English words that start sentences and headlines; never toponyms on their own."""
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS
+    except ImportError:  # pragma: no cover - spaCy is a dependency, but the stage does not need it
+        STOP_WORDS = set()
+    return frozenset(STOP_WORDS) | _MONTHS_DAYS | _NEWS_WORDS
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        t = self.text
+        if t[0].isupper():
+            return True
+        m = _ARTICLE_PREFIX.match(t)  # "ad-Duwwa", "al-Shaer"
+        return bool(m) and m.end() < len(t) and t[m.end()].isupper()
+
+    @property
+    def is_upper(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@dataclass
+class Toponym:
+    """A name found in the text before it is resolved."""
+
+    start: int
+    end: int
+    name: str
+    places: list[Place]
+    rule: str = "gazetteer"
+    sentence_initial: bool = False
+    partial: bool = False  # the name is only part of a longer capitalised run ("Fadi al-Amer")
+    notes: list[str] = field(default_factory=list)
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def _sentence_starts(article: Article) -> set[int]:
+    """Offsets where a sentence or line begins (from the nlp stage, and from punctuation and newlines)."""
+    text = article.text
+    starts = {0}
+    for s in article.sentences:
+        starts.add(s.start)
+    for m in re.finditer(r"(?:[.!?]['\"’”]?\s+|\n\s*)[\"'“‘(]*", text):
+        starts.add(m.end())
+    # a sentence span may begin with spaces or quotes: its first word is still sentence-initial
+    for s in article.sentences:
+        lead = re.match(r"[\s\"'“‘(]*", text[s.start : s.end])
+        starts.add(s.start + (lead.end() if lead else 0))
+    return starts
+
+
+def _joinable(text: str, a: _Tok, b: _Tok) -> bool:
+    """Two tokens belong to one name only when separated by plain spaces (not a comma, not a line)."""
+    gap = text[a.end : b.start]
+    return 0 < len(gap) <= 2 and gap.strip(" ") == ""
+
+
+def _runs(text: str, toks: list[_Tok]) -> list[tuple[int, int]]:
+    """Maximal capitalised runs, as token index ranges [i, j), connectors allowed inside."""
+    runs, i = [], 0
+    while i < len(toks):
+        if not toks[i].is_cap:
+            i += 1
+            continue
+        j = last = i + 1
+        while j < len(toks) and _joinable(text, toks[j - 1], toks[j]):
+            if toks[j].is_cap:
+                last = j + 1
+            elif toks[j].lower not in CONNECTORS:
+                break
+            j += 1
+        runs.append((i, last))
+        i = last
+    return runs
+
+
+# --------------------------------------------------------------------------- finding names
+
+
+def _skip_gram(text: str, toks: list[_Tok], k: int, n: int, gaz: Gazetteer) -> str | None:
+    """Why the name toks[k:k+n] is not a toponym (or None when it may be one)."""
+    first = toks[k]
+    if k > 0 and toks[k - 1].lower.rstrip(".") in TITLES and text[toks[k - 1].end : first.start].strip() == "":
+        return "person title"
+    grams = toks[k : k + n]
+    if all(t.is_upper for t in grams if t.is_cap):
+        if gaz.countries_named(text[first.start : grams[-1].end]):
+            return None
+        return None if _is_dateline(text, first.start, grams[-1].end) else "all capitals"
+    if n == 1 and first.lower in _stop_words():
+        return "common word"
+    return None
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """'HOMS – ...' at the start of a line: the place the story was filed from."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return text[line_start:start].strip() == "" and bool(re.match(r"\s*[-–—,(]", text[end : end + 3]))
+
+
+def find_toponyms(article: Article, gazetteer: Gazetteer) -> list[Toponym]:
+    """Every gazetteer name in the text, longest first, with the places it may denote."""
+    text = article.text
+    toks = _tokens(text)
+    starts = _sentence_starts(article)
+    found: list[Toponym] = []
+    for i, j in _runs(text, toks):
+        caps_in_run = sum(1 for t in toks[i:j] if t.is_cap)
+        k = i
+        while k < j:
+            hit = _match_at(text, toks, k, j, gazetteer) if toks[k].is_cap else None
+            if hit is None:
+                k += 1
+                continue
+            n, places, rule = hit
+            grams = toks[k : k + n]
+            found.append(
+                Toponym(
+                    start=grams[0].start,
+                    end=grams[-1].end,
+                    name=text[grams[0].start : grams[-1].end],
+                    places=places,
+                    rule=rule,
+                    sentence_initial=grams[0].start in starts,
+                    partial=caps_in_run > sum(1 for t in grams if t.is_cap),
+                )
+            )
+            k += n
+    return found
+
+
+def _match_at(
+    text: str, toks: list[_Tok], k: int, j: int, gaz: Gazetteer
+) -> tuple[int, list[Place], str] | None:
+    """The longest name starting at token k (within the run ending at j), if any."""
+    for n in range(min(MAX_WORDS, j - k), 0, -1):
+        if not toks[k + n - 1].is_cap:
+            continue
+        if _skip_gram(text, toks, k, n, gaz):
+            continue
+        name = text[toks[k].start : toks[k + n - 1].end]
+        places = gaz.lookup(name)
+        if places:
+            rule = "dateline" if toks[k].is_upper and _is_dateline(text, toks[k].start, toks[k + n - 1].end) else "gazetteer"
+            return n, places, rule
+    return None
+
+
+# --------------------------------------------------------------------------- the words around a name
+
+_DIR = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+_NAME = r"[A-Z][\w'’\-]*(?:\s+(?:[A-Z]|al-|el-|ad-|ar-|as-|ez-|ash-)[\w'’\-]*)*"
+_FEATURE_WORDS = (
+    r"oil\s*fields?|gas\s*fields?|fields?|air\s*bases?|airbases?|(?:military\s+)?airports?|airfields?|"
+    r"air\s*fields?|(?:military\s+)?bases?|dams?|hills?|mounts?|mountains?|(?:border\s+)?crossings?|"
+    r"neighbou?rhoods?|districts?|quarters?"
+)
+_RX = {
+    "admin_left": re.compile(r"\b(province|governorate|oblast|state|wilayat|muhafazat)\s+of\s+(?:the\s+)?$", re.I),
+    "admin_right": re.compile(r"^(?:['’]s)?\s+(province|governorate|oblast|state|wilayat)\b", re.I),
+    "near_noun_left": re.compile(
+        rf"\b(?:({_DIR})\s+)?(countryside|outskirts|suburbs|environs|vicinity|outskirt|periphery|edges?|"
+        r"surroundings|districts|neighbou?rhoods|parts|areas)\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+        re.I,
+    ),
+    "near_left": re.compile(
+        rf"\b(near|nearby|close to|around|outside|not far from|(?:\d+(?:\.\d+)?\s*(?:km|kms|kilometers|kilometres|"
+        rf"miles)\s+)?{_DIR}\s+of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+        re.I,
+    ),
+    "near_right": re.compile(
+        rf"^(?:['’]s)?\s+(?:({_DIR})\s+)?(countryside|suburbs|outskirts|environs|surroundings|periphery)\b", re.I
+    ),
+    "and_its": re.compile(r"^\s+and\s+(?:its|their)\s+(countryside|suburbs|outskirts|surroundings|environs)\b", re.I),
+    "feature_left": re.compile(
+        rf"\b({_FEATURE_WORDS})\s+of\s+(?:the\s+)?(?:{_NAME}(?:\s*,\s*|\s+and\s+|\s+or\s+))*$"
+    ),
+    "feature_right": re.compile(
+        rf"^(?:\s*,\s*{_NAME})*(?:\s+(?:and|or)\s+{_NAME})?\s+({_FEATURE_WORDS})\b"
+    ),
+    "locative": re.compile(
+        r"\b(in|near|at|from|to|into|outside|around|towards?|across|through|(?:village|town|city|area|district|"
+        r"neighbou?rhood|province|governorate|suburbs?|outskirts|countryside)\s+of)\s+(?:the\s+)?$",
+        re.I,
+    ),
+    "speaker": re.compile(
+        r"^\s+(said|says|told|added|stated|explained|noted|stressed|announced|confirmed|denied|wrote|tweeted)\b"
+    ),
+    "unknown_left": re.compile(
+        r"\b(village|town|city|area|district|neighbou?rhood|suburb|region)\s+of\s+(?:the\s+)?$", re.I
+    ),
+    "unknown_right": re.compile(
+        rf"^\s+(area|village|town|district|neighbou?rhood|quarter|region|hills?|{_FEATURE_WORDS})\b", re.I
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What the words around a name say about it."""
+
+    qualifier: str | None = None  # "suburbs", "western districts", "near", "province", "countryside"
+    admin: bool = False  # named as a province
+    countryside: bool = False
+    features: frozenset[str] = frozenset()
+    locative: bool = False
+    person: bool = False  # followed by "said", "told": a speaker, not a place
+
+
+def _feature_codes(word: str) -> frozenset[str]:
+    w = word.lower()
+    for key in ("oil", "gas", "airport", "air", "base", "dam", "hill", "mount", "crossing", "field"):
+        if key in w:
+            return FEATURE_CUES[key]
+    if any(x in w for x in ("neighbo", "district", "quarter")):
+        return FEATURE_CUES["district"]
+    return frozenset()
+
+
+def cues_around(text: str, start: int, end: int) -> Cues:
+    """Read the qualifiers and feature words next to the name text[start:end]."""
+    left_from = max(0, start - 90)
+    cut = max(text.rfind("\n", left_from, start), text.rfind(". ", left_from, start))
+    left = text[(cut + 1 if cut >= 0 else left_from) : start]
+    right = text[end : end + 60].split("\n", 1)[0]
+    features = frozenset()
+    m = _RX["feature_left"].search(left) or _RX["feature_right"].search(right)
+    if m:
+        features = _feature_codes(m.group(1))
+    locative = bool(_RX["locative"].search(left))
+    if _RX["speaker"].search(right):
+        return Cues(features=features, person=True)
+    if _RX["admin_left"].search(left) or _RX["admin_right"].search(right):
+        return Cues("province", admin=True, features=features, locative=True)
+    m = _RX["near_noun_left"].search(left) or _RX["near_right"].search(right)
+    if m:
+        noun = m.group(2).lower()
+        qualifier = f"{m.group(1).lower()} {noun}" if m.group(1) else noun
+        return Cues(qualifier, countryside=noun == "countryside", features=features, locative=True)
+    m = _RX["and_its"].search(right)
+    if m:
+        return Cues(m.group(1).lower(), features=features, locative=locative)
+    if _RX["near_left"].search(left):
+        return Cues("near", features=features, locative=True)
+    return Cues(features=features, locative=locative)
+
+
+# --------------------------------------------------------------------------- resolving names
+
+_DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "ch", "iot", "iots")
+
+
+def _is_country(p: Place) -> bool:
+    return p.feature_code in COUNTRY_CODES
+
+
+def _country_rule(name: str, country: Place) -> str:
+    key = name_key(name)
+    if key == name_key(country.name) or name.isupper() or "." in name:
+        return "country"
+    return "demonym" if key.endswith(_DEMONYM_ENDINGS) else "country"
+
+
+def build_context(article: Article, toponyms: list[Toponym], cues: list[Cues], gaz: Gazetteer) -> Context:
+    """The article's country weights and named provinces, from names that are (nearly) unambiguous."""
+    ctx = Context()
+    weights: Counter[str] = Counter()
+
+    def vote(places: Iterable[Place], weight: float) -> None:
+        ccs = {p.country_code for p in places if p.country_code}
+        if len(ccs) == 1:
+            weights[ccs.pop()] += weight
+
+    for t, c in zip(toponyms, cues):
+        countries = [p for p in t.places if _is_country(p)]
+        if countries:
+            vote(countries[:1], 1.0)
+            continue
+        strong = [p for p in t.places if is_strong(p)]
+        if not strong and len(t.places) == 1 and not (t.partial or t.sentence_initial):
+            strong = t.places
+        vote(strong, 2.0 if t.rule == "dateline" else 1.0)
+        if c.admin or c.countryside:
+            ctx.admin1.update((p.country_code or "", p.name) for p in t.places if p.feature_code == "ADM1")
+    for extra, weight in ((article.dateline, 2.0), (article.title, 1.0)):
+        if extra:
+            for t in find_toponyms(Article(id="", raw=extra, text=extra), gaz):
+                vote([p for p in t.places if _is_country(p) or is_strong(p)][:1], weight)
+    ctx.countries = dict(weights)
+    return ctx
+
+
+@dataclass
+class _Choice:
+    place: Place | None
+    candidates: tuple[PlaceCandidate, ...]
+    precision: int | None
+    qualifier: str | None
+    rule: str
+
+
+def _choose(t: Toponym, c: Cues, ctx: Context, gaz: Gazetteer) -> _Choice | None:
+    """Resolve one toponym in context; None when it is too weak to be a place name at all."""
+    countries = [p for p in t.places if _is_country(p)]
+    if countries and not c.features:
+        cand = PlaceCandidate(countries[0], 10.0, ("country name",))
+        return _Choice(countries[0], (cand,), 3, None, _country_rule(t.name, countries[0]))
+    places = [p for p in t.places if not _is_country(p)]
+    if not places:
+        return None
+    ranked = score_candidates(places, ctx, cues=c.features, admin_mode=c.admin, name_key=name_key(t.name))
+    if c.admin:  # "Homs province": the province, whatever the size of the city of the same name
+        ranked.sort(key=lambda r: r.place.feature_code != "ADM1")
+    best = ranked[0].place
+    fits_feature = bool(c.features) and best.feature_code in c.features
+    if not (fits_feature or _plausible(t, c, best, ctx)):
+        return None
+    rule = t.rule + ("+feature" if fits_feature else "")
+    if c.admin:
+        return _Choice(best, tuple(ranked[:5]), 3, "province", rule + "+province")
+    if c.countryside:
+        province = _province_of(t, best, gaz)
+        if province is not None:
+            return _Choice(province, tuple(ranked[:5]), 3, c.qualifier, rule + "+countryside")
+    if c.qualifier:
+        return _Choice(best, tuple(ranked[:5]), 2, c.qualifier, rule + "+near")
+    precision = 3 if best.feature_code == "ADM1" else 1
+    return _Choice(best, tuple(ranked[:5]), precision, None, rule)
+
+
+def _plausible(t: Toponym, c: Cues, best: Place, ctx: Context) -> bool:
+    """Is this name a toponym at all? Chance homonyms of words and people's names are not.
+
+    A place in the article's own country, a province, a country or a curated feature
+    is taken; a big city elsewhere only under its own name (not "Media" for Médéa, not
+    "White House" for Casablanca); a small place elsewhere only after a locative word.
+    """
+    share = ctx.share(best.country_code)
+    if share >= 0.3 or (is_strong(best) and best.population == 0):
+        return True
+    if c.person:
+        return False
+    own_name = strip_article(name_key(best.name)) == strip_article(name_key(t.name))
+    if own_name and best.population >= 100_000:
+        return True
+    if t.partial or t.sentence_initial:
+        return False
+    if share >= 0.15 or (not ctx.countries and own_name):
+        return c.locative
+    return c.locative and own_name and best.population >= 1000
+
+
+def _province_of(t: Toponym, best: Place, gaz: Gazetteer) -> Place | None:
+    """'The countryside of Aleppo' is rural Aleppo province when Aleppo is a provincial capital."""
+    if best.feature_code == "ADM1":
+        return best
+    if best.feature_code not in ("PPLA", "PPLC") or not best.country_code:
+        return None
+    for name in (f"{t.name} countryside", f"rural {t.name}", t.name):
+        province = gaz.admin1(best.country_code, name)
+        if province is not None:
+            return province
+    return None
+
+
+def _anchors(choices: list[_Choice | None]) -> list[Place]:
+    """Places resolved with a clear margin: they pull their homonymous neighbours towards them."""
+    out = []
+    for ch in choices:
+        if ch is None or ch.place is None or _is_country(ch.place):
+            continue
+        cands = ch.candidates
+        if len(cands) == 1 or cands[0].score - cands[1].score >= 0.5:
+            out.append(ch.place)
+    return out
+
+
+# "Daesh-held", "IS-controlled": descriptions of an area, not its name; "Kurdish", "Druze": adjectives.
+_NOT_A_NAME = re.compile(r"-(?:held|controlled|led|backed|run|linked|dominated|affiliated)$", re.I)
+_ADJECTIVE_ENDINGS = ("ish", "ian", "ians", "ese", "ze", "ic")
+
+
+def _unresolved(article: Article, toks: list[_Tok], taken: list[tuple[int, int]]) -> list[PlaceMention]:
+    """Capitalised names the gazetteer lacks but the words mark as places ('the ad-Duwwa area')."""
+    text, out = article.text, []
+    for i, j in _runs(text, toks):
+        start, end = toks[i].start, toks[j - 1].end
+        if any(s < end and start < e for s, e in taken):
+            continue
+        first = toks[i]
+        if first.is_upper or first.lower in _stop_words() or (i > 0 and toks[i - 1].lower.rstrip(".") in TITLES):
+            continue
+        left = text[max(0, start - 40) : start]
+        right = text[end : end + 30]
+        name = text[start:end]
+        if _NOT_A_NAME.search(name) or (j - i == 1 and name.lower().endswith(_ADJECTIVE_ENDINGS)):
+            continue
+        m = _RX["unknown_left"].search(left) or _RX["unknown_right"].search(right)
+        if m:
+            out.append(
+                PlaceMention(article.span(start, end), text[start:end], None, None, m.group(1).lower(), (), "unresolved")
+            )
+    return out
+
+
+def resolve_places(article: Article, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """All place mentions of an article, resolved in the article's context, in text order."""
+    toponyms = find_toponyms(article, gazetteer)
+    cues = [cues_around(article.text, t.start, t.end) for t in toponyms]
+    ctx = build_context(article, toponyms, cues, gazetteer)
+    choices = [_choose(t, c, ctx, gazetteer) for t, c in zip(toponyms, cues)]
+    ctx.anchors = _anchors(choices)
+    if ctx.anchors:
+        choices = [_choose(t, c, ctx, gazetteer) for t, c in zip(toponyms, cues)]
+    mentions = [
+        PlaceMention(article.span(t.start, t.end), t.name, ch.place, ch.precision, ch.qualifier, ch.candidates, ch.rule)
+        for t, ch in zip(toponyms, choices)
+        if ch is not None
+    ]
+    taken = [(t.start, t.end) for t in toponyms]
+    mentions.extend(_unresolved(article, _tokens(article.text), taken))
+    return sorted(mentions, key=lambda m: m.span.start)
+
+
+def article_country(article: Article, gazetteer: Gazetteer | None = None) -> str | None:
+    """The country an article is mostly about: from its resolved places, or found afresh."""
+    if not article.places and gazetteer is not None:
+        toponyms = find_toponyms(article, gazetteer)
+        cues = [cues_around(article.text, t.start, t.end) for t in toponyms]
+        return build_context(article, toponyms, cues, gazetteer).dominant()
+    weights: Counter[str] = Counter()
+    for m in article.places:
+        if m.place is not None and m.place.country_code:
+            weights[m.place.country_code] += 1
+    return weights.most_common(1)[0][0] if weights else None
+
+
+class PlaceStage:
+    """Finds and resolves place names; fills ``article.places``."""
+
+    name = "places"
+    requires = ("text", "sentences")
+    assigns = ("places",)
+
+    def __call__(self, article: Article, ctx: Any) -> Article:
+        article.places = resolve_places(article, ctx.gazetteer)
+        return article
