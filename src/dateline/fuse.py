@@ -39,6 +39,7 @@ def fuse(events: Iterable[Event]) -> list[Event]:
     for ev in out:
         ev.sources.sort(key=lambda s: (s.article_id, s.start))
         aid, start = _anchor(ev)
-        ev.id = "ev-" + content_hash(f"{aid}|{start}|{ev.event_type}|{ev.sub_event_type}|"
-                                     f"{ev.location.name if ev.location else ''}")
+        ev.id = "ev-" + content_hash("|".join(str(x) for x in (
+            aid, start, ev.event_type, ev.sub_event_type, ev.location.name if ev.location else "",
+            ev.date.start if ev.date else "", ev.actor1.name if ev.actor1 else "", ev.background)))
     return sorted(out, key=lambda e: (e.date.start.isoformat() if e.date and e.date.start else "9999", e.id))

@@ -265,6 +265,7 @@ class Event(_Serializable):
     cameo_root: str | None = None
     plover_type: str | None = None
     trigger: str | None = None
+    date_basis: str | None = None  # how the date was found: clause, sentence, published (fallback), ...
     notes: list[str] = field(default_factory=list)
 
     def add_evidence(self, name: str, span: Span | None) -> None:
@@ -300,6 +301,7 @@ class Event(_Serializable):
             cameo_root=d.get("cameo_root"),
             plover_type=d.get("plover_type"),
             trigger=d.get("trigger"),
+            date_basis=d.get("date_basis"),
             notes=list(d.get("notes") or []),
         )
 

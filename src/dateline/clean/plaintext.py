@@ -117,7 +117,7 @@ def _classify(lines: list[_Line], out: Cleaned) -> None:
 
 def _line_reason(info: LineInfo, out: Cleaned, seen_body: bool) -> str | None:
     """Why one line is not story (recording what it tells on the way), or None."""
-    reason = boilerplate_reason(info)
+    reason = _stamp_line(info, out, seen_body) or boilerplate_reason(info)
     if reason:
         return reason
     who, credit = byline_of(info)
@@ -131,12 +131,22 @@ def _line_reason(info: LineInfo, out: Cleaned, seen_body: bool) -> str | None:
     if is_caption(info):
         out.captions.append(info.text)
         return "caption"
-    stamp = match_date_stamp(info.text)
-    if stamp and not info.text[stamp.end :].strip():
-        if not seen_body and out.published is None:
-            out.published = stamp.value
-        return "date_stamp"
     return None
+
+
+def _stamp_line(info: LineInfo, out: Cleaned, seen_body: bool) -> str | None:
+    """A line that is a date stamp, alone or with a short credit ("February 19, 2018 | Lake Chad Monitor")."""
+    stamp = match_date_stamp(info.text)
+    if not stamp:
+        return None
+    rest = info.text[stamp.end :].strip(" |-–—:,\t")
+    if rest and (len(rest.split()) > 6 or rest.endswith((".", "!", "?"))):
+        return None
+    if not seen_body and out.published is None:
+        out.published = stamp.value
+    if rest:
+        out.sources.append(rest)
+    return "date_stamp"
 
 
 def _key(s: str) -> str:

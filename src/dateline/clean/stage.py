@@ -81,6 +81,9 @@ class CleanStage:
         _set_published(article, cleaned.published, "text")
         for src in cleaned.sources:
             article.notes.append(f"source line: {src}")
+        if article.outlet is None and cleaned.sources:
+            # "Source ARA News", "February 19, 2018 | Lake Chad Monitor": the page names its outlet
+            article.outlet = cleaned.sources[0]
         if cleaned.agency:
             article.notes.append(f"dateline agency: {cleaned.agency}")
 

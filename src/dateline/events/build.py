@@ -235,6 +235,7 @@ def _event(article: Article, em: EventMention, event_type: str, sub: str, pm: Pl
         cameo_root=cameo,
         plover_type=plover,
         trigger=trig_span.text,
+        date_basis=date_rule,
     )
     ev.add_evidence("event_type", trig_span)
     for m in used:

@@ -60,6 +60,10 @@ def _family(tok: Any) -> tuple[str, int] | None:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and (tok.lemma_.lower(), nxt.lower_) in PHRASAL:
         return PHRASAL[(tok.lemma_.lower(), nxt.lower_)], tok.i + 2
+    for prt in (c for c in tok.children if c.dep_ == "prt" and c.i > tok.i + 1):
+        # "blew himself up", "took the town over": the particle comes after the object
+        if (tok.lemma_.lower(), prt.lower_) in PHRASAL:
+            return PHRASAL[(tok.lemma_.lower(), prt.lower_)], tok.i + 1
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB",) and lemma in VERB_FAMILIES:
         fam = VERB_FAMILIES[lemma]
@@ -131,11 +135,29 @@ def _linked(a: Any, b: Any) -> bool:
     return False
 
 
+def _predicate(tok: Any) -> Any:
+    """The verb whose clause ``tok`` belongs to: climb modifier links up to a clause head."""
+    t = tok
+    while t.head.i != t.i and t.dep_ in _LINK_DEPS and not (t.pos_ in ("VERB", "AUX") and t.dep_ in (
+            "advcl", "xcomp", "relcl", "acl") and t is not tok):
+        t = t.head
+    return t
+
+
+def _together(a: Any, b: Any) -> bool:
+    """Two triggers tell one event: one hangs from the other, or both are parts of one clause
+    ("a suicide bomber blew himself up, killing 16": subject and adverbial of one verb)."""
+    if _linked(a, b) or _linked(b, a):
+        return True
+    pa, pb = _predicate(a), _predicate(b)
+    return pa.i == pb.i and pa.lemma_.lower() not in SPEECH_VERBS
+
+
 def group_triggers(triggers: list[Trigger]) -> list[list[Trigger]]:
     groups: list[list[Trigger]] = []
     for trig in triggers:
         for g in groups:
-            if any(_linked(o.token, trig.token) or _linked(trig.token, o.token) for o in g):
+            if any(_together(o.token, trig.token) for o in g):
                 g.append(trig)
                 break
         else:

@@ -38,9 +38,13 @@ def _same_place(a: Event, b: Event) -> bool:
     return (la.name or "").lower() == (lb.name or "").lower()
 
 
-def _dates_compatible(a: DateRange | None, b: DateRange | None) -> bool:
+def _dates_compatible(a: DateRange | None, b: DateRange | None, fallback: bool = False) -> bool:
+    """Overlapping, or touching when imprecise; ``fallback``: one date is only the publication date,
+    which in one article is compatible with any day of the week before it."""
     if a is None or b is None or a.start is None or b.start is None:
         return True
+    if fallback:
+        return abs((a.start - b.start).days) <= 7
     a_end, b_end = a.end or a.start, b.end or b.start
     if a.start <= b_end and b.start <= a_end:
         return True
@@ -63,13 +67,14 @@ def _actors_compatible(a: Event, b: Event) -> bool:
     return False
 
 
-def same_event(a: Event, b: Event) -> bool:
+def same_event(a: Event, b: Event, fallback: bool = False) -> bool:
+    """``fallback``: inside one article, a date that is only the publication date is loose."""
     return (
         a.event_type == b.event_type
         and a.sub_event_type == b.sub_event_type
         and a.background == b.background
         and _same_place(a, b)
-        and _dates_compatible(a.date, b.date)
+        and _dates_compatible(a.date, b.date, fallback and "published" in (a.date_basis, b.date_basis))
         and _actors_compatible(a, b)
     )
 
@@ -109,7 +114,10 @@ def merge_into(into: Event, other: Event) -> Event:
     """Fold ``other`` into ``into`` (same event): keep every source and all evidence."""
     _fill_actors(into, other)
     into.location = _more_precise_place(into.location, other.location)
-    into.date = _more_precise_date(into.date, other.date)
+    if into.date_basis == "published" and other.date_basis != "published":
+        into.date, into.date_basis = other.date, other.date_basis
+    elif other.date_basis != "published":
+        into.date = _more_precise_date(into.date, other.date)
     fa, fb = into.fatalities, other.fatalities
     if fb.best is not None:
         # inside one article a later, higher toll is an update; across outlets fuse.py reconciles
@@ -137,7 +145,7 @@ def merge_within_article(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for ev in events:
         for kept in out:
-            if same_event(kept, ev):
+            if same_event(kept, ev, fallback=True):
                 merge_into(kept, ev)
                 break
         else:

@@ -26,6 +26,7 @@ __all__ = [
     "MemoryGazetteer",
     "COUNTRY_CODES",
     "build_index",
+    "build_default_index",
     "open_gazetteer",
     "default_index_path",
     "index_is_current",
@@ -84,6 +85,14 @@ def open_gazetteer(settings: Any = None, *, build: bool = True) -> SqliteGazette
         log.info("building gazetteer index at %s", path)
         build_index(path, sources=DEFAULT_SOURCES)
     return SqliteGazetteer(path)
+
+
+def build_default_index(settings: Any = None, path: Path | None = None) -> dict[str, Any]:
+    """(Re)build the index from the installed data at ``path`` or the configured default path."""
+    target = Path(path) if path else default_index_path(settings)
+    stats = build_index(target, sources=DEFAULT_SOURCES)
+    stats["path"] = str(target)
+    return stats
 
 
 def load_geonames_dump(index_path: Path | str, file: Path | str, **kwargs: Any) -> dict[str, Any]:

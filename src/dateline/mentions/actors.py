@@ -34,6 +34,8 @@ FORCE_NOUNS = {
     "adviser", "advisor", "advisers", "advisors", "officer", "officers", "infantry", "personnel", "units",
     "tanks", "gunboats", "battalion", "brigade", "division", "commandos", "marines", "paratroopers",
     "servicemen", "serviceman", "contractors", "militaries", "bombers", "fighter",
+    # weapons that only states field in these theatres: "Russian airstrikes", "government shelling"
+    "airstrike", "airstrikes", "air-strikes", "bombardment", "shelling",
 }
 POLICE_NOUNS = {"police", "policemen", "policeman", "gendarmes", "gendarmerie", "officers"}
 GOVERNMENT_WORDS = {"regime", "government", "pro-regime", "pro-government", "loyalist", "state", "security",

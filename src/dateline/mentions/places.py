@@ -401,11 +401,11 @@ def _plausible(t: Toponym, c: Cues, best: Place, ctx: Context) -> bool:
     is taken; a big city elsewhere only under its own name (not "Media" for Médéa, not
     "White House" for Casablanca); a small place elsewhere only after a locative word.
     """
+    if c.person:
+        return False
     share = ctx.share(best.country_code)
     if share >= 0.3 or (is_strong(best) and best.population == 0):
         return True
-    if c.person:
-        return False
     own_name = strip_article(name_key(best.name)) == strip_article(name_key(t.name))
     if own_name and best.population >= 100_000:
         return True

@@ -1,0 +1,190 @@
+"""The gazetteer index: normalisation, building from small data, lookups, the real index once."""
+from __future__ import annotations
+
+import json
+import pickle
+import time
+import zipfile
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from dateline.config import load_settings
+from dateline.gazetteer import (
+    MemoryGazetteer,
+    SqliteGazetteer,
+    build_index,
+    default_index_path,
+    index_is_current,
+    load_geonames_dump,
+    name_key,
+    name_keys,
+    open_gazetteer,
+)
+from dateline.gazetteer.resolve import distance_km, resolve_name
+from dateline.model import Place
+
+DATA = Path(__file__).parent / "data" / "gazetteer"
+
+
+def small_data() -> tuple[list[dict], dict]:
+    return json.loads((DATA / "cities.json").read_text()), json.loads((DATA / "countries.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def small_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    cities, countries = small_data()
+    path = tmp_path_factory.mktemp("gaz") / "small.sqlite"
+    stats = build_index(path, cities=cities, countries=countries, us_states={})
+    assert stats["places"] > len(cities)  # plus countries, provinces and curated features
+    return path
+
+
+@pytest.fixture(scope="module")
+def small(small_index: Path) -> SqliteGazetteer:
+    return SqliteGazetteer(small_index)
+
+
+@cache
+def real_gazetteer() -> SqliteGazetteer:
+    """The real index at the default data path, built once and reused across runs."""
+    return open_gazetteer(load_settings())
+
+
+# --------------------------------------------------------------------------- normalisation
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Deir ez-Zor", "Deir al-Zor"),
+        ("ad-Duwwa", "ad Duwwa"),
+        ("ad-Duwwa", "al-Duwwa"),
+        ("Sha'er", "Shaer"),
+        ("Sha’er", "Shaer"),
+        ("U.S.", "US"),
+        ("Dar‘ā", "Dara"),
+        ("ḨAMĀH", "hamah"),
+    ],
+)
+def test_spellings_share_a_key(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+def test_leading_article_gives_a_second_key() -> None:
+    assert name_keys("al-Shaer") == ("al shaer", "shaer")
+    assert name_keys("Shaer") == ("shaer",)
+    assert name_keys("Al") == ("al",)  # a lone "Al" is a name, not an article
+    assert name_keys("Сольдеу") == ()  # non-Latin names are not indexed
+
+
+# --------------------------------------------------------------------------- building and lookups
+
+
+def test_lookup_finds_alternate_names_most_populous_first(small: SqliteGazetteer) -> None:
+    found = small.lookup("Palmyra")
+    assert [(p.name, p.country_code) for p in found] == [("Tadmur", "SY"), ("Palmyra", "US")]
+    assert found[0].geonames_id == 163808
+
+
+def test_cities_get_their_province_and_capital_codes(small: SqliteGazetteer) -> None:
+    tadmur = small.get(163808)
+    assert tadmur is not None and tadmur.admin1 == "Homs"
+    assert small.get(170654).feature_code == "PPLC"  # Damascus, the capital
+    assert small.get(169577).feature_code == "PPLA"  # Homs, a province capital
+
+
+def test_countries_demonyms_and_abbreviations_are_countries(small: SqliteGazetteer) -> None:
+    for name, code in [("Syrian", "SY"), ("U.S.", "US"), ("US", "US"), ("Turkey", "TR"), ("Russian", "RU")]:
+        countries = small.countries_named(name)
+        assert [c.country_code for c in countries] == [code], name
+    # the village also called "Turkey" is still a candidate, but never the country answer
+    assert {p.name for p in small.lookup("Turkey")} == {"Turkey", "New Providence"}
+    syria = small.country("SY")
+    assert syria is not None and syria.feature_code == "PCLI"
+    assert (round(syria.lat, 2), round(syria.lon, 2)) == (33.51, 36.29)  # at its capital
+
+
+def test_provinces_and_curated_features_are_indexed(small: SqliteGazetteer) -> None:
+    homs = small.admin1("SY", "Homs")
+    assert homs is not None and homs.feature_code == "ADM1" and homs.feature_class == "A"
+    assert small.admin1("SY", "Idleb").name == "Idlib"
+    shaer = [p for p in small.lookup("al-Shaer") if p.feature_code == "GASF"]
+    assert shaer and distance_km(shaer[0], Place("ref", 34.87, 37.89)) < 5
+    assert [p.feature_code for p in small.lookup("Jazel")] == ["OILF"]
+
+
+def test_index_records_its_build(small: SqliteGazetteer, small_index: Path) -> None:
+    assert small.meta["schema_version"]
+    assert index_is_current(small_index)
+    assert not index_is_current(small_index.with_name("missing.sqlite"))
+
+
+def test_open_gazetteer_uses_the_configured_path(small_index: Path) -> None:
+    settings = load_settings({"gazetteer.path": str(small_index)})
+    assert default_index_path(settings) == small_index
+    t = time.perf_counter()
+    gaz = open_gazetteer(settings)
+    assert time.perf_counter() - t < 1.0
+    assert gaz.lookup("Aleppo")[0].country_code == "SY"
+
+
+def test_default_path_is_under_the_data_dir(tmp_path: Path) -> None:
+    settings = load_settings({"data.dir": str(tmp_path)})
+    assert default_index_path(settings) == tmp_path / "gazetteer.sqlite"
+
+
+def test_gazetteer_pickles_as_its_path(small: SqliteGazetteer) -> None:
+    clone = pickle.loads(pickle.dumps(small))
+    assert clone.lookup("Halab") == small.lookup("Halab")
+
+
+def test_memory_gazetteer_behaves_like_the_index() -> None:
+    syria = Place("Syria", 33.5, 36.3, "SY", feature_class="A", feature_code="PCLI", population=1)
+    tadmur = Place("Tadmur", 34.56, 38.28, "SY", "Homs", geonames_id=163808, feature_code="PPL", population=51015)
+    gaz = MemoryGazetteer([syria, tadmur], aliases={"Syria": ["Syrian"], "Tadmur": ["Palmyra"]})
+    assert gaz.lookup("palmyra") == [tadmur]
+    assert gaz.countries_named("Syrian") == [syria]
+    assert gaz.country("sy") == syria and gaz.get(163808) == tadmur
+
+
+def test_resolve_name_prefers_the_hinted_country(small: SqliteGazetteer) -> None:
+    assert resolve_name("Palmyra", small, "SY").place.country_code == "SY"
+    assert resolve_name("Palmyra", small, "US").place.country_code == "US"
+    assert resolve_name("Syrian", small, "US").place.feature_code == "PCLI"
+    assert resolve_name("Nowhere-at-all", small) is None
+
+
+def test_geonames_dump_adds_new_places_once(small_index: Path, tmp_path: Path) -> None:
+    path = tmp_path / "copy.sqlite"
+    path.write_bytes(small_index.read_bytes())
+    zipped = tmp_path / "SY.zip"
+    with zipfile.ZipFile(zipped, "w") as zf:
+        zf.write(DATA / "geonames_sample.txt", "SY.txt")
+    first = load_geonames_dump(path, zipped)
+    assert first == {"added": 1, "skipped": 1, "file": str(zipped)}  # Tadmur was already there
+    assert load_geonames_dump(path, DATA / "geonames_sample.txt")["added"] == 0
+    gaz = SqliteGazetteer(path)
+    hill = gaz.lookup("Tell Test")
+    assert [(p.feature_code, p.admin1) for p in hill] == [("HLL", "Homs")]
+    assert gaz.meta["dumps_loaded"] == "2"
+
+
+# --------------------------------------------------------------------------- the real index
+
+
+@pytest.mark.slow
+def test_real_index_resolves_the_names_that_matter() -> None:
+    gaz = real_gazetteer()
+    palmyras = gaz.lookup("Palmyra")
+    assert any(p.name == "Tadmur" and p.country_code == "SY" for p in palmyras)
+    assert len({p.country_code for p in palmyras}) > 1  # it is ambiguous...
+    assert resolve_name("Palmyra", gaz, "SY").place.name == "Tadmur"  # ...until the article is Syrian
+    assert resolve_name("Aleppo", gaz).place.country_code == "SY"
+    for name, code in [("Turkey", "TR"), ("Syrian", "SY"), ("U.S.", "US"), ("UK", "GB"), ("Britain", "GB"),
+                       ("Russian", "RU")]:
+        best = resolve_name(name, gaz)
+        assert best.place.feature_code == "PCLI" and best.place.country_code == code, name
+    assert gaz.admin1("SY", "Deir ez-Zor").feature_code == "ADM1"
+    assert gaz.admin1("IQ", "Nineveh").country_code == "IQ"

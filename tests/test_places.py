@@ -1,0 +1,217 @@
+"""The places stage: finding toponyms, resolving them in context, qualifiers and precision."""
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from dateline.gazetteer import MemoryGazetteer
+from dateline.gazetteer.resolve import distance_km
+from dateline.mentions.places import PlaceStage, article_country, cues_around, resolve_places
+from dateline.model import Article, Place, PlaceMention
+from dateline.pipeline import Context
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "eval" / "seed" / "ara-palmyra-2016-03.txt"
+
+
+def P(name: str, lat: float, lon: float, cc: str, code: str = "PPL", pop: int = 0, **kw) -> Place:
+    klass = "A" if code.startswith(("PCL", "ADM")) else ("P" if code.startswith("PPL") else "S")
+    return Place(name, lat, lon, cc, feature_class=klass, feature_code=code, population=pop, **kw)
+
+
+SYRIA = P("Syria", 33.51, 36.29, "SY", "PCLI", 16_906_283)
+TADMUR = P("Tadmur", 34.56, 38.28, "SY", pop=51_015, admin1="Homs", geonames_id=163808)
+PALMYRA_US = P("Palmyra", 39.79, -91.52, "US", pop=3616)
+HOMS = P("Homs", 34.72, 36.72, "SY", "PPLA", 775_404, admin1="Homs")
+HOMS_ADM1 = P("Homs", 34.72, 36.72, "SY", "ADM1", admin1="Homs", source="admin1.tsv")
+ALEPPO = P("Aleppo", 36.20, 37.16, "SY", "PPLA", 2_098_210, admin1="Aleppo")
+ALEPPO_ADM1 = P("Aleppo", 36.20, 37.16, "SY", "ADM1", admin1="Aleppo", source="admin1.tsv")
+AL_KHUMS = P("Al Khums", 32.65, 14.26, "LY", "PPLA", 201_943)
+SHAER_GAS = P("Shaer gas field", 34.87, 37.89, "SY", "GASF", source="places.tsv")
+SHAER_VILLAGE = P("Shaer", 30.1, 70.1, "PK", pop=4000)  # a fictional homonym, for the test
+JAZAL = P("Jazal oil field", 34.72, 38.09, "SY", "OILF", source="places.tsv")
+TURKEY = P("Turkey", 39.92, 32.85, "TR", "PCLI", 82_319_724)
+TURKEY_NJ = P("New Providence", 40.70, -74.40, "US", pop=12_469)
+RUSSIA = P("Russia", 55.75, 37.62, "RU", "PCLI", 144_478_050)
+USA = P("United States", 38.9, -77.04, "US", "PCLI", 327_167_434)
+ISIS_TOWN = P("Isis", 10.0, 10.0, "XX", pop=800)  # a fictional homonym of the group's name
+FADI = P("Fadi", 35.0, 36.0, "SY", pop=700)  # a fictional village named like a person
+
+ALIASES = {
+    "Syria": ["Syrian", "Syrians"],
+    "Tadmur": ["Palmyra", "Tadmor"],
+    "Al Khums": ["Homs"],
+    "Shaer gas field": ["Shaer", "al-Shaer", "Sha'er"],
+    "Jazal oil field": ["Jazel", "Jazal"],
+    "New Providence": ["Turkey"],
+    "Russia": ["Russian"],
+    "United States": ["U.S.", "American", "USA"],
+}
+
+
+@pytest.fixture(scope="module")
+def gaz() -> MemoryGazetteer:
+    places = [SYRIA, TADMUR, PALMYRA_US, HOMS, HOMS_ADM1, ALEPPO, ALEPPO_ADM1, AL_KHUMS, SHAER_GAS,
+              SHAER_VILLAGE, JAZAL, TURKEY, TURKEY_NJ, RUSSIA, USA, ISIS_TOWN, FADI]
+    return MemoryGazetteer(places, ALIASES)
+
+
+def article(text: str, **kw) -> Article:
+    """An article with sentences from a simple splitter (no spaCy needed)."""
+    a = Article(id="t", raw=text, text=text, **kw)
+    a.sentences = [a.span(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]?", text) if m.group().strip()]
+    return a
+
+
+def places(text: str, gaz, **kw) -> list[PlaceMention]:
+    a = article(text, **kw)
+    found = resolve_places(a, gaz)
+    for m in found:  # the span invariant, on every test text
+        assert a.text[m.span.start : m.span.end] == m.span.text == m.name
+    return found
+
+
+def by_name(found: list[PlaceMention], name: str) -> list[PlaceMention]:
+    return [m for m in found if m.name == name]
+
+
+# --------------------------------------------------------------------------- disambiguation
+
+
+def test_palmyra_in_a_syrian_story_is_tadmur(gaz) -> None:
+    found = places("Syrian troops entered Palmyra on Sunday.", gaz)
+    (palmyra,) = by_name(found, "Palmyra")
+    assert palmyra.place == TADMUR and palmyra.geo_precision == 1
+    assert [c.place for c in palmyra.candidates] == [TADMUR, PALMYRA_US]  # the loser is kept
+    assert any("article country SY" in r for r in palmyra.candidates[0].reasons)
+
+
+def test_palmyra_in_an_american_story_is_american(gaz) -> None:
+    found = places("Storms hit the U.S. state of Missouri; in Palmyra, roofs were torn off. American crews helped.", gaz)
+    assert by_name(found, "Palmyra")[0].place == PALMYRA_US
+
+
+def test_countries_and_demonyms_are_never_villages(gaz) -> None:
+    found = places("Turkey shelled the border. Russian jets flew over Syrian towns, U.S. officials said.", gaz)
+    assert [(m.name, m.place.name, m.geo_precision, m.rule) for m in found] == [
+        ("Turkey", "Turkey", 3, "country"),
+        ("Russian", "Russia", 3, "demonym"),
+        ("Syrian", "Syria", 3, "demonym"),
+        ("U.S.", "United States", 3, "country"),
+    ]
+
+
+def test_a_feature_word_picks_the_curated_feature(gaz) -> None:
+    found = places("In Syria, ISIS attacked the oilfields of Shaer and Jazel near Palmyra.", gaz)
+    shaer, jazel = by_name(found, "Shaer")[0], by_name(found, "Jazel")[0]
+    assert shaer.place == SHAER_GAS and "feature" in shaer.rule
+    assert jazel.place == JAZAL and jazel.geo_precision == 1
+    assert SHAER_VILLAGE in [c.place for c in shaer.candidates]  # weighed and rejected
+
+
+def test_the_feature_word_may_follow_the_names(gaz) -> None:
+    found = places("Fighting raged around the Shaer and Jazal oil fields in Syria.", gaz)
+    assert by_name(found, "Shaer")[0].place == SHAER_GAS
+
+
+# --------------------------------------------------------------------------- qualifiers and precision
+
+
+@pytest.mark.parametrize(
+    "text, name, place, precision, qualifier",
+    [
+        ("Clashes in the province of Homs, Syria.", "Homs", HOMS_ADM1, 3, "province"),
+        ("Clashes in Homs province, Syria.", "Homs", HOMS_ADM1, 3, "province"),
+        ("Clashes in Homs governorate, Syria.", "Homs", HOMS_ADM1, 3, "province"),
+        ("Shelling hit the eastern countryside of Aleppo, Syria.", "Aleppo", ALEPPO_ADM1, 3, "eastern countryside"),
+        ("Clashes in Homs, Syria.", "Homs", HOMS, 1, None),
+        ("Troops took hills in Palmyra suburbs, Syria.", "Palmyra", TADMUR, 2, "suburbs"),
+        ("Troops advanced on the outskirts of Palmyra, Syria.", "Palmyra", TADMUR, 2, "outskirts"),
+        ("Troops advanced in the western districts of Palmyra, Syria.", "Palmyra", TADMUR, 2, "western districts"),
+        ("A blast near Palmyra in Syria.", "Palmyra", TADMUR, 2, "near"),
+        ("A blast 20 km north of Palmyra in Syria.", "Palmyra", TADMUR, 2, "near"),
+        ("Palmyra and its countryside saw fighting, Syrian media said.", "Palmyra", TADMUR, 2, "countryside"),
+        ("The Syrian army shelled the Palmyra countryside.", "Palmyra", TADMUR, 2, "countryside"),
+    ],
+)
+def test_qualifiers_set_acled_precision(gaz, text, name, place, precision, qualifier) -> None:
+    (m,) = by_name(places(text, gaz), name)
+    assert (m.place, m.geo_precision, m.qualifier) == (place, precision, qualifier)
+
+
+def test_a_country_alone_is_precision_three(gaz) -> None:
+    (m,) = places("Fighting continues in Syria.", gaz)
+    assert m.place == SYRIA and m.geo_precision == 3
+
+
+def test_a_name_marked_as_a_place_but_unknown_keeps_its_name(gaz) -> None:
+    found = places("In Syria, troops seized the ad-Duwwa area near Palmyra.", gaz)
+    (m,) = by_name(found, "ad-Duwwa")
+    assert m.place is None and m.geo_precision is None and m.rule == "unresolved" and m.qualifier == "area"
+
+
+def test_cues_read_only_the_words_next_to_the_name() -> None:
+    text = "the province of Homs and the city of Aleppo"
+    assert cues_around(text, text.index("Homs"), text.index("Homs") + 4).admin
+    assert not cues_around(text, text.index("Aleppo"), len(text)).admin
+
+
+# --------------------------------------------------------------------------- what is not a place
+
+
+def test_people_and_acronyms_are_not_places(gaz) -> None:
+    text = "In Syria, media activist Fadi told reporters that ISIS fighters left. President Fadi spoke. Fadi said so."
+    assert [m.name for m in places(text, gaz)] == ["Syria"]
+
+
+def test_a_dateline_in_capitals_is_a_place(gaz) -> None:
+    found = places("HOMS – Fighting continued in Syria on Thursday.", gaz)
+    assert found[0].name == "HOMS" and found[0].place == HOMS and found[0].rule == "dateline"
+
+
+def test_article_country_and_the_stage(gaz) -> None:
+    a = article("Syrian jets struck Palmyra and Homs. Russian advisers were present.")
+    assert article_country(a, gaz) == "SY"
+    stage = PlaceStage()
+    assert (stage.name, stage.requires, stage.assigns) == ("places", ("text", "sentences"), ("places",))
+    stage(a, Context(resources={"gazetteer": gaz}))
+    assert {m.name for m in a.places} == {"Syrian", "Palmyra", "Homs", "Russian"}
+    assert article_country(a) == "SY"
+
+
+# --------------------------------------------------------------------------- the worked example, real index
+
+
+@cache
+def _seed_places() -> tuple[Article, list[PlaceMention]]:
+    from dateline.config import load_settings
+    from dateline.gazetteer import open_gazetteer
+
+    text = SEED.read_text(encoding="utf-8")
+    a = article(text, published=None)
+    a.places = resolve_places(a, open_gazetteer(load_settings()))
+    return a, a.places
+
+
+def _near(m: PlaceMention, lat: float, lon: float) -> float:
+    assert m.place is not None, m
+    return distance_km(m.place, Place("gold", lat, lon))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SEED.exists(), reason="../shared is absent")
+def test_seed_places_resolve_like_the_gold() -> None:
+    a, found = _seed_places()
+    palmyras = by_name(found, "Palmyra")
+    assert palmyras and all(_near(m, 34.556, 38.28) < 25 for m in palmyras)
+    assert _near(by_name(found, "Shaer")[0], 34.87, 37.89) < 40
+    assert _near(by_name(found, "Jazel")[0], 34.72, 38.09) < 30
+    province = [m for m in by_name(found, "Homs") if m.qualifier == "province"]
+    assert province and province[0].place.feature_code == "ADM1" and province[0].geo_precision == 3
+    suburbs = [m for m in palmyras if m.qualifier == "suburbs"]
+    assert suburbs and all(m.geo_precision == 2 for m in suburbs)
+    assert all(m.place.country_code in ("SY", "RU", "IR") for m in found if m.place is not None)
+    assert article_country(a) == "SY"
