@@ -30,7 +30,8 @@ def _actor(a: Any) -> str:
 
 
 def print_report(report: Any, show: int = 10, console: Console | None = None) -> None:
-    console = console or Console()
+    # piped output gets a wide fixed width rather than rich's 80 columns
+    console = console or (Console() if sys.stdout.isatty() else Console(width=150))
     console.print(
         f"[bold]read[/] {report.read}  [bold]processed[/] {report.processed}  "
         f"[bold]rejected[/] {report.rejected}  [bold]events[/] {report.events} "
@@ -46,21 +47,21 @@ def print_report(report: Any, show: int = 10, console: Console | None = None) ->
         if report.rejected > 20:
             table.add_row("...", f"{report.rejected - 20} more", "")
         console.print(table)
-    events = [e for e in report.event_list if not e.background][:show]
+    events = sorted((e for e in report.event_list if not e.background),
+                    key=lambda e: (-len(e.sources), -(e.confidence or 0)))[:show]
     if events:
-        table = Table(title=f"events (first {len(events)} current)")
-        for col in ("date", "type", "sub-type", "actor1", "actor2", "location", "deaths", "sources"):
+        table = Table(title=f"{len(events)} current events, most reported first")
+        for col in ("date", "sub-event type", "actor1", "actor2", "location", "deaths", "sources"):
             table.add_column(col)
         for e in events:
             table.add_row(
                 e.date.start.isoformat() if e.date and e.date.start else "",
-                e.event_type,
                 e.sub_event_type,
                 _actor(e.actor1),
                 _actor(e.actor2),
                 (e.location.name or "") if e.location else "",
                 "" if e.fatalities.best is None else str(e.fatalities.best),
-                str(len({s.article_id for s in e.sources})),
+                str(len({s.article_id for s in e.sources})),  # articles, not sentences
             )
         console.print(table)
     for name, path in report.outputs.items():

@@ -94,6 +94,8 @@ _DASH = r"\s*(?:[–—]|-{1,2})\s+"
 _DATELINES = [
     # BEIRUT, April 28. /TASS/.
     re.compile(rf"{_CAPS_PLACE},\s+{_MONTH}\s+\d{{1,2}}\.?\s*/(?P<agency>[A-Za-z\-]+)/\.?\s*"),
+    # MOGADISHU, Nov 10 (Reuters) – / KABUL, March 3, 2019 -
+    re.compile(rf"{_CAPS_PLACE},\s+{_MONTH}\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?{_AGENCY}{_DASH}"),
     # HOMS – / ALEPPO, Syria — / DAMASCUS (Reuters) -
     re.compile(rf"{_CAPS_PLACE}{_REGION}{_AGENCY}{_DASH}"),
     # Beirut (AFP) - : a mixed-case place only with an agency, or "Beirut" alone is just a word.

@@ -15,7 +15,7 @@ from ..mentions.actors import SOURCE_KINDS
 from .detect import EventMention, detect
 from .fatalities import victim_count
 from .lexicon import CAMEO_PLOVER, SUBTYPES
-from .merge import merge_within_article
+from .merge import merge_into, merge_within_article
 
 __all__ = ["EventStage", "type_event", "build_events"]
 
@@ -172,6 +172,15 @@ def _abroad(actor: ActorRef, country: str | None) -> ActorRef:
     return actor
 
 
+def _refers_back(em: EventMention) -> bool:
+    """A definite event noun with no place or time of its own ("the attack", "this bombing")."""
+    head = em.triggers[0].token
+    if head.pos_ not in ("NOUN", "PROPN") or em.places or em.times or len(em.triggers) > 1:
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+               for c in head.children)
+
+
 def build_events(article: Article, background_days: int = 60) -> list[Event]:
     focus = _focus_place(article)
     out: list[Event] = []
@@ -188,6 +197,11 @@ def build_events(article: Article, background_days: int = 60) -> list[Event]:
             fallback = last_place.get(para) or focus
             places, place_rule = ([fallback], "context") if fallback else ([], "none")
         date, tm, date_rule = _date(em, article)
+        if out and _refers_back(em):
+            # "Al-Shabaab said its fighters had carried out the attack": more about the event just told
+            merge_into(out[-1], _event(article, em, event_type, sub, None, "none", None, None, "published",
+                                       background_days))
+            continue
         for pm in places or [None]:
             if pm is not None:
                 last_place[para] = pm

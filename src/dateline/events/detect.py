@@ -117,8 +117,10 @@ def find_triggers(sent: Any) -> list[Trigger]:
     return out
 
 
+# Links inside one event's clause. Relative clauses are left out: "killed three gunmen who had tried to
+# enter the hotel after the explosion" describes the gunmen with another event.
 _LINK_DEPS = {"prep", "pobj", "advcl", "xcomp", "acl", "dobj", "pcomp", "npadvmod", "nsubj", "nsubjpass",
-              "amod", "compound", "agent", "acomp", "appos", "relcl", "advmod"}
+              "amod", "compound", "agent", "acomp", "appos", "advmod"}
 
 
 def _linked(a: Any, b: Any) -> bool:
