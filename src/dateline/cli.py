@@ -164,27 +164,77 @@ def settings() -> None:
 
 @main.group()
 def bench() -> None:
-    """Benchmarks: measured commands, each reporting a ratio to a baseline timed in the same run."""
+    """Benchmarks: measured commands over ../shared/eval data (skipped cleanly when absent).
+
+    Each prints a table and, with --json, the full result; speed figures come with a
+    baseline measured in the same run.
+    """
 
 
-@bench.command("speed")
-@click.argument("inputs", nargs=-1, type=click.Path())
-@click.option("--limit", default=200, show_default=True, help="Articles to time (the first N readable ones).")
+# name -> module; each module has run(settings, root, limit) -> dict and render(result) -> str
+BENCHES = {
+    "speed": "dateline.bench.speed",
+    "geoparse": "dateline.bench.geoparse",
+    "clean": "dateline.bench.clean",
+    "dates": "dateline.bench.dates",
+    "classify": "dateline.bench.classify",
+    "plover": "dateline.bench.plover",
+    "fakes": "dateline.bench.fakes",
+    "fuse": "dateline.bench.fuse",
+}
+
+
+def _bench_command(name: str, module_name: str) -> click.Command | None:
+    import importlib
+
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError:
+        return None  # not built yet: no command rather than a stub
+    if not hasattr(module, "run"):
+        return None
+
+    @click.command(name=name, help=(module.__doc__ or name).strip())
+    @click.option("--root", type=click.Path(exists=True), help="Data folder (default: the one in ../shared).")
+    @click.option("--limit", type=int, help="Only the first N items (quick looks).")
+    @click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")
+    @_SET
+    @click.pass_obj
+    def command(obj: dict[str, Any], root: str | None, limit: int | None, as_json: bool,
+                sets: tuple[str, ...]) -> None:
+        result = module.run(_settings(obj, sets), Path(root) if root else None, limit)
+        if result.get("skipped"):
+            click.echo(f"skipped: {result['skipped']}")
+            return
+        click.echo(json.dumps(result, indent=2, default=str) if as_json else module.render(result))
+
+    return command
+
+
+for _name, _module in BENCHES.items():
+    _cmd = _bench_command(_name, _module)
+    if _cmd is not None:
+        bench.add_command(_cmd)
+
+
+@main.command()
+@click.option("--db", default="out/dateline.sqlite", show_default=True, help="Database path or SQLAlchemy URL.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every interface).")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
 @_SET
 @click.pass_obj
-def bench_speed_cmd(obj: dict[str, Any], inputs: tuple[str, ...], limit: int, sets: tuple[str, ...]) -> None:
-    """Time the pipeline against spaCy's own nlp.pipe on the same texts (one run, ratio).
+def serve(obj: dict[str, Any], db: str, host: str, port: int, sets: tuple[str, ...]) -> None:
+    """Serve the HTTP API and the web UI (map, timeline, table, event pages, review) over a store.
 
-    Default INPUTS: ../shared/corpus/fakes/articles.jsonl when present.
+    Read-only unless serve.token is set (--set serve.token=... or DATELINE_SERVE__TOKEN);
+    reviewers then enter that token in the event page. Open http://HOST:PORT/ in a browser.
     """
-    from .bench.speed import bench_speed, default_corpus
+    from .web import serve as web_serve
 
-    paths = list(inputs) or ([str(default_corpus())] if default_corpus() else [])
-    if not paths:
-        click.echo("skipped: no inputs given and ../shared/corpus/fakes/articles.jsonl is absent")
-        return
-    result = bench_speed(paths, _settings(obj, sets), limit=limit)
-    click.echo(json.dumps(result, indent=2))
+    settings = _settings(obj, sets)
+    click.echo(f"dateline: serving {db} at http://{host}:{port}/ "
+               f"({'review on' if settings['serve.token'] else 'read-only'}); Ctrl-C stops")
+    web_serve(db, settings, host=host, port=port)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -43,8 +43,39 @@ _SPEC: dict[str, tuple[Any, str]] = {
         60,
         "An event dated this many days or more before publication is background (recalled), not new.",
     ),
+    "fuse.threshold": (
+        0.55,
+        "Cross-article fusion: the average similarity (0-1) two groups of reports need to become one event.",
+    ),
+    "fuse.day_slack": (1, "Fusion: days of slack on each side of a date known to the day (outlets' days differ)."),
+    "fuse.week_slack": (3, "Fusion: days of slack on each side of a date known only to within a few days."),
+    "fuse.fallback_days": (
+        6,
+        "Fusion: a report dated only by its publication date may describe any of this many days before it.",
+    ),
+    "fuse.km_town": (10.0, "Fusion: how far apart (km) two reports placed at town level or finer may be."),
+    "fuse.km_near": (30.0, "Fusion: how far apart (km) reports placed 'near' / 'part of' a place may be."),
+    "fuse.km_region": (150.0, "Fusion: how far apart (km) reports placed only at province level may be."),
+    "fuse.text_weight": (
+        0.3,
+        "Fusion: weight of the evidence sentences' TF-IDF similarity in a pair's score (the fields share the rest).",
+    ),
+    "fuse.copy_similarity": (
+        0.8,
+        "Fusion: token overlap (Jaccard) above which two outlets' sentences are one syndicated text, "
+        "counted once among independent sources.",
+    ),
     "store.url": ("", "Database URL (SQLAlchemy); empty means sqlite:///OUT/dateline.sqlite."),
     "run.progress": (True, "Show a progress bar on runs of more than a few articles."),
+    "serve.token": (
+        "",
+        "Token that review actions in the web UI/API must present (Bearer); empty keeps `dateline serve` read-only.",
+    ),
+    "serve.tiles_url": (
+        "",
+        "Online map tile URL template ({z}/{x}/{y}) added over the offline country outlines; empty: offline only.",
+    ),
+    "serve.tiles_attribution": ("", "Attribution text shown for serve.tiles_url (the tile provider's terms)."),
 }
 
 DEFAULTS: dict[str, Any] = {k: v for k, (v, _) in _SPEC.items()}

@@ -240,6 +240,7 @@ class Source(_Serializable):
     start: int
     end: int
     attributed_to: str | None = None
+    fatalities: int | None = None  # the toll this report gave (its best figure), kept through fusion
 
 
 @dataclass
@@ -267,6 +268,19 @@ class Event(_Serializable):
     trigger: str | None = None
     date_basis: str | None = None  # how the date was found: clause, sentence, published (fallback), ...
     notes: list[str] = field(default_factory=list)
+    # fusion: how many sources are independent (syndicated copies count once), and what they disagree on
+    independent_sources: int | None = None
+    contradictions: list[dict[str, Any]] = field(default_factory=list)
+
+    # Human review, laid over the machine's event when it is read (dateline.store.reviews);
+    # None for an unreviewed event, and then left out of to_dict so unreviewed output is unchanged.
+    review: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = super().to_dict()
+        if d.get("review") is None:
+            d.pop("review", None)
+        return d
 
     def add_evidence(self, name: str, span: Span | None) -> None:
         if span is not None and span not in self.evidence.setdefault(name, []):
@@ -303,6 +317,9 @@ class Event(_Serializable):
             trigger=d.get("trigger"),
             date_basis=d.get("date_basis"),
             notes=list(d.get("notes") or []),
+            review=d.get("review"),
+            independent_sources=d.get("independent_sources"),
+            contradictions=[dict(c) for c in d.get("contradictions") or []],
         )
 
 

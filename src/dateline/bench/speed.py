@@ -1,4 +1,4 @@
-"""`dateline bench speed`: the whole pipeline against spaCy's own parse, same texts, same run.
+"""Pipeline speed against spaCy's own nlp.pipe on the same cleaned texts, in the same run.
 
 The ratio (pipeline time / spaCy nlp.pipe time) is what to compare across
 machines; absolute articles/s depend on the machine and its load.
@@ -14,16 +14,40 @@ from ..config import Settings
 from ..model import Article
 from ..pipeline import Context
 
-__all__ = ["bench_speed", "default_corpus"]
+__all__ = ["bench_speed", "default_corpus", "run", "render"]
+
+
+def shared_dir() -> Path | None:
+    """``../shared`` beside the checkout (or DATELINE_SHARED), where the evaluation data lives."""
+    import os
+
+    env = os.environ.get("DATELINE_SHARED")
+    if env and Path(env).is_dir():
+        return Path(env)
+    for parent in Path(__file__).resolve().parents:
+        cand = parent.parent / "shared"
+        if (cand / "eval").is_dir():
+            return cand
+    cand = Path.cwd().parent / "shared"
+    return cand if (cand / "eval").is_dir() else None
 
 
 def default_corpus() -> Path | None:
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        cand = parent.parent / "shared" / "corpus" / "fakes" / "articles.jsonl"
-        if cand.exists():
-            return cand
-    return None
+    shared = shared_dir()
+    cand = shared / "corpus" / "fakes" / "articles.jsonl" if shared else None
+    return cand if cand is not None and cand.exists() else None
+
+
+def run(settings: Settings, root: Path | None = None, limit: int | None = None) -> dict[str, Any]:
+    """Bench protocol: ``root`` is a corpus file or folder (default: the fakes corpus in ../shared)."""
+    path = root or default_corpus()
+    if path is None:
+        return {"skipped": "no corpus given and ../shared/corpus/fakes/articles.jsonl is absent"}
+    return bench_speed([path], settings, limit=limit or 10**9)
+
+
+def render(result: dict[str, Any]) -> str:
+    return "\n".join(f"{k:32} {v}" for k, v in result.items())
 
 
 def bench_speed(paths: Sequence[str | Path], settings: Settings, limit: int = 200) -> dict[str, Any]:

@@ -53,6 +53,8 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("navigation", re.compile(r"(?:tags?|topics?|keywords|filed under|categories|category)\s*:.*", _I), 25),
     ("navigation", re.compile(r"(?:previous|next) (?:article|post|story)\s*:?.*", _I), 20),
 ]
+# "| Pos | Player | Points |": a row of a table the extractor kept; tables are content, not navigation.
+_TABLE_ROW = re.compile(r"\|(?:[^|]*\|){2,}")
 _CRUMB_SEPARATORS = re.compile(r"\s*[|»›]\s*|\s+>\s+|\s+/\s+")
 
 _SECTION_MARKERS: list[tuple[str, re.Pattern[str]]] = [
@@ -83,7 +85,8 @@ _CAPTION_CUE = re.compile(
 )
 _CAPTION_START = re.compile(r"(?:file|archive|stock|handout)\s+(?:photo|picture|image)\b", _I)
 _CAPTION_CREDIT_END = re.compile(
-    r"\((?:AFP|Reuters|AP|EPA|Getty Images|Anadolu(?: Agency)?|AA|SANA|Xinhua|handout|[\w.\s/]*photo[\w.\s/]*)\)\.?$", _I
+    # Agency acronyms keep their case: "(EPA)" is a photo credit, "(ePA)" an abbreviation in a sentence.
+    r"\((?:(?-i:AFP|AP|EPA|AA|SANA)|Reuters|Getty Images|Anadolu(?: Agency)?|Xinhua|handout|[\w.\s/]*photo[\w.\s/]*)\)\.?$", _I
 )
 _TERMINAL = re.compile(r"[.!?…]['\"’”)\]]*$")
 
@@ -108,6 +111,8 @@ def boilerplate_reason(line: LineInfo) -> str | None:
 
 def _is_crumbs(text: str) -> bool:
     """"Home | World | Middle East" or "News » Syria": short parts between separators."""
+    if _TABLE_ROW.fullmatch(text):
+        return False
     parts = [p for p in _CRUMB_SEPARATORS.split(text) if p.strip()]
     if len(parts) < 2 or len(parts) == len(text.split()) == 1:
         return False

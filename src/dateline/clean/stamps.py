@@ -134,7 +134,8 @@ def match_dateline(s: str, pos: int = 0) -> Dateline | None:
         if not m:
             continue
         place = re.sub(r"\s+", " ", m.group("place")).strip(" .")
-        if place.upper() in _NOT_PLACES or len(place.replace(" ", "")) < 3:
+        if place.upper() in _NOT_PLACES or place.upper().startswith("DEAR ") or len(place.replace(" ", "")) < 3:
+            # "DEAR ABBY:" opens a letter, not a report filed from somewhere
             continue
         if m.end() >= len(s) or not s[m.end() :].strip():
             continue  # a dateline introduces text; alone it is something else

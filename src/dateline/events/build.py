@@ -14,17 +14,21 @@ from ..model import (
 from ..mentions.actors import SOURCE_KINDS
 from .detect import EventMention, detect
 from .fatalities import victim_count
-from .lexicon import CAMEO_PLOVER, SUBTYPES
+from .lexicon import CAMEO_PLOVER, INTERVENTION_WORDS, RIOT_WORDS, SUBTYPES, WEAPON_FAMILIES
 from .merge import merge_into, merge_within_article
 
 __all__ = ["EventStage", "type_event", "build_events"]
 
 ARMED = {1, 2, 3, 4, 8}
-_INTERVENTION = {"disperse", "dispersed", "tear", "teargas", "arrested", "beat", "water", "cannon", "batons"}
 
 
 def _participants(ms: list[ActorMention]) -> list[ActorMention]:
     return [m for m in ms if m.actor.kind not in SOURCE_KINDS and m.actor.kind != "person"]
+
+
+_MILITARY_TARGETS = {"checkpoint", "checkpoints", "base", "bases", "post", "posts", "outpost", "convoy", "patrol",
+                     "barracks", "positions", "position", "station", "garrison", "headquarters", "camp", "airport",
+                     "airbase", "tank", "vehicle", "soldiers", "troops", "police", "policemen"}
 
 
 def type_event(em: EventMention) -> tuple[str, str]:
@@ -32,7 +36,7 @@ def type_event(em: EventMention) -> tuple[str, str]:
     fam = em.family
     agents, patients, partners = _participants(em.agents), _participants(em.patients), _participants(em.partners)
     words = {t.lower_ for t in em.triggers[0].token.sent}
-    victims_civilian = any(m.actor.inter == 7 for m in patients)
+    crowd = [m for m in agents + patients + partners if m.actor.inter in (5, 6)]
     armed_other = any(m.actor.inter in ARMED for m in patients + partners)
     if fam == "territory":
         actor = agents[0].actor if agents else None
@@ -41,21 +45,39 @@ def type_event(em: EventMention) -> tuple[str, str]:
         if actor.inter == 1 or actor.kind == "state":
             return "Battles", "Government regains territory"
         return "Battles", "Non-state actor overtakes territory"
-    if fam in ("kill", "attack", "execute"):
+    if fam in ("kill", "attack", "execute", "clash"):
         if any(m.actor.inter == 6 for m in patients):
             return "Protests", "Excessive force against protesters"
-        if victims_civilian or (fam == "execute" and not armed_other):
+        if crowd and fam in ("clash", "attack"):
+            return "Riots", "Violent demonstration"  # protesters or rioters fighting police are a riot
+        if fam == "clash":
+            return SUBTYPES["clash"]
+        if armed_other:
+            return "Battles", "Armed clash"
+        if any(m.actor.inter == 7 for m in patients) or fam == "execute":
             return "Violence against civilians", "Attack"
-        if armed_other or fam == "attack":
+        targets = {t.lower_ for trig in em.triggers for c in trig.token.children
+                   if c.dep_ in ("dobj", "prep") for t in c.subtree}
+        if targets & _MILITARY_TARGETS or any(m.actor.inter == 1 for m in agents):
             return "Battles", "Armed clash"
         return "Violence against civilians", "Attack"
     if fam == "protest":
-        if words & _INTERVENTION:
+        if any(m.actor.inter == 6 for m in patients) or (words & {"killed", "shot", "fired"} and "protesters" in words):
+            return "Protests", "Excessive force against protesters"
+        if words & RIOT_WORDS:
+            return "Riots", "Violent demonstration"
+        if words & INTERVENTION_WORDS:
             return "Protests", "Protest with intervention"
         return SUBTYPES["protest"]
+    if fam == "transfer" and em.places and all((p.geo_precision or 3) == 3 for p in em.places):
+        return "Strategic developments", "Change to group/activity"  # "withdrawal from Syria": no town changes hands
     if fam == "riot" and "mob" in words:
         return "Riots", "Mob violence"
     return SUBTYPES[fam]
+
+
+def _has_actor(em: EventMention) -> bool:
+    return bool(_participants(em.agents) or _participants(em.patients) or _participants(em.partners))
 
 
 def _overlaps(a: Any, b: Any) -> bool:
@@ -189,6 +211,10 @@ def build_events(article: Article, background_days: int = 60) -> list[Event]:
         if em.modality in ("future", "negated", "hypothetical"):
             article.notes.append(f"not an event ({em.modality}): {em.sentence.text[:80]}")
             continue
+        if em.family in ("clash", "attack", "kill") and not _has_actor(em) and not any(
+                t.family in WEAPON_FAMILIES for t in em.triggers):
+            article.notes.append(f"no actor, not coded: {em.sentence.text[:80]}")
+            continue  # "stags battle for mating rights": fighting words without anyone to fight
         event_type, sub = type_event(em)
         para = article.text.rfind("\n\n", 0, em.sentence.start)
         places = _place_choices(em, article)

@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from ..model import ActorMention, Article, PlaceMention, Span, TimeMention
 from .lexicon import (
-    FAMILY_PRIORITY, IRREALIS_AUX, LIGHT_VERBS, NOUN_FAMILIES, PHRASAL, REALIS_HEADS, SPEECH_VERBS,
+    BASE_NOUNS, CRIME, HAZARDS, INDUSTRIAL, PROTESTERS, WEAPON_FAMILIES, WEAPON_NOUNS, FAMILY_PRIORITY, IRREALIS_AUX, LIGHT_VERBS, NOUN_FAMILIES, PHRASAL, REALIS_HEADS, SPEECH_VERBS,
     TERRITORY_NOUNS, VERB_FAMILIES,
 )
 
@@ -58,28 +58,106 @@ def _family(tok: Any) -> tuple[str, int] | None:
     """The family of a trigger at ``tok`` and the index after its words, or None."""
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if nxt is not None and (tok.lemma_.lower(), nxt.lower_) in PHRASAL:
-        return PHRASAL[(tok.lemma_.lower(), nxt.lower_)], tok.i + 2
+    found: tuple[str, int] | None = None
+    for second in ((nxt.lower_, nxt.lemma_.lower()) if nxt is not None else ()):
+        if found is None and (tok.lemma_.lower(), second) in PHRASAL:
+            found = PHRASAL[(tok.lemma_.lower(), second)], tok.i + 2
     for prt in (c for c in tok.children if c.dep_ == "prt" and c.i > tok.i + 1):
         # "blew himself up", "took the town over": the particle comes after the object
-        if (tok.lemma_.lower(), prt.lower_) in PHRASAL:
-            return PHRASAL[(tok.lemma_.lower(), prt.lower_)], tok.i + 1
+        if found is None and (tok.lemma_.lower(), prt.lower_) in PHRASAL:
+            found = PHRASAL[(tok.lemma_.lower(), prt.lower_)], tok.i + 1
     lemma = tok.lemma_.lower()
-    if tok.pos_ in ("VERB",) and lemma in VERB_FAMILIES:
-        fam = VERB_FAMILIES[lemma]
-        if fam == "territory" and not _takes_territory(tok):
+    if found is None and tok.pos_ == "VERB" and lemma in VERB_FAMILIES:
+        found = VERB_FAMILIES[lemma], tok.i + 1
+    elif found is None and tok.pos_ in ("NOUN", "PROPN") and (lemma in NOUN_FAMILIES or tok.lower_ in NOUN_FAMILIES):
+        found = NOUN_FAMILIES.get(lemma) or NOUN_FAMILIES[tok.lower_], tok.i + 1
+    if found is None and tok.pos_ == "VERB" and tok.lemma_.lower() not in SPEECH_VERBS and any(
+            c.dep_ == "nsubj" and c.lower_ in PROTESTERS for c in tok.children):
+        found = "protest", tok.i + 1  # "protesters poured into the streets", "crowds gathered"
+    if found is None:
+        return None
+    fam = _refine(tok, found[0])
+    return (fam, found[1]) if fam else None
+
+
+def _objects(tok: Any) -> set[str]:
+    """Lower-cased words of the verb's objects (direct, passive subject, particle phrase, "from"/"of" phrases)."""
+    words: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ in ("of", "from")):
+            words.update(t.lower_ for t in c.subtree)
+    return words
+
+
+def _refine(tok: Any, fam: str) -> str | None:
+    """Context that changes or cancels what a trigger word means."""
+    lemma = tok.lemma_.lower()
+    sent_words = {t.lower_ for t in tok.sent}
+    objects = _objects(tok) if tok.pos_ == "VERB" else set()
+    subject = {t.lower_ for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    if fam == "destroy" and objects & {"himself", "herself", "themselves"}:
+        return "suicide"  # "blew himself up"
+    if fam in ("kill", "attack", "clash", "destroy") and subject & HAZARDS:
+        return None  # "floods killed 66": a disaster, not political violence
+    if fam in ("explosive", "chemical") and sent_words & INDUSTRIAL and not sent_words & _ATTACK_CONTEXT:
+        return None  # "a gas explosion at a factory", "a chemical leak": accidents, not attacks
+    if tok.pos_ == "VERB" and lemma in ("seize", "capture", "find", "confiscate", "recover") and objects & WEAPON_NOUNS:
+        return "disrupt"  # "seized weapons and ammunition": weapons taken, not territory
+    if fam == "territory" and not _takes_territory(tok):
+        return None
+    if fam == "arrest" and sent_words & CRIME:
+        return None  # ACLED leaves ordinary crime out
+    if fam == "disrupt" and tok.pos_ == "VERB" and not objects & WEAPON_NOUNS:
+        return None
+    if fam == "base" and not objects & BASE_NOUNS:
+        return None
+    if fam == "transfer":
+        if lemma in ("withdraw", "pull", "evacuate") and objects & _FORCE_WORDS and not _has_place_from(tok):
+            return "change"  # "withdrew its forces": a change in activity, no territory named
+        if tok.pos_ == "VERB" and not (_has_place_from(tok) or _takes_territory(tok)):
             return None
-        if lemma in ("hit", "target", "strike") and not _has_object(tok):
+    if fam == "agreement" and tok.pos_ == "NOUN" and lemma not in ("ceasefire", "cease-fire", "truce", "armistice",
+                                                                   "exchange", "swap", "release"):
+        head = tok.head.lemma_.lower()
+        mods = {c.lower_ for c in tok.children}
+        if head not in _AGREE_VERBS and not mods & {"peace", "ceasefire", "reconciliation", "power-sharing"}:
             return None
-        if lemma == "shoot" and any(c.lower_ == "video" for c in tok.children):
-            return None
-        return fam, tok.i + 1
-    if tok.pos_ in ("NOUN", "PROPN") and (lemma in NOUN_FAMILIES or tok.lower_ in NOUN_FAMILIES):
-        fam = NOUN_FAMILIES.get(lemma) or NOUN_FAMILIES[tok.lower_]
-        if tok.dep_ == "compound" and tok.head.lemma_.lower() in NOUN_FAMILIES:
-            return None  # "car bomb attack": the head noun is the trigger
-        return fam, tok.i + 1
-    return None
+    if fam == "change" and tok.pos_ == "NOUN" and lemma == "formation" and not sent_words & _GROUP_WORDS:
+        return None
+    if fam == "change" and lemma == "form" and not (objects | subject) & _GROUP_WORDS:
+        return None  # "formed a new brigade", not "formed a committee"
+    if fam == "change" and lemma in ("send", "dispatch", "deploy", "redeploy", "mobilize", "mobilise") and not (
+            objects | subject) & (_FORCE_WORDS | _GROUP_WORDS | {"reinforcements", "members"}):
+        return None
+    if fam == "agreement" and lemma in ("exchange", "swap", "release", "free"):
+        around = (objects | subject | {t.lower_ for t in tok.subtree} | {t.lower_ for t in tok.head.subtree}
+                  if tok.pos_ == "NOUN" else objects | subject)
+        if around & _CAPTIVES:
+            return "agreement"  # "exchanged prisoners", "a prisoner swap"; not "exchanged fire"
+        if lemma == "free" and _takes_territory(tok):
+            return "territory"  # "freed several villages"
+        return None
+    if lemma in ("hit", "target", "strike") and tok.pos_ == "VERB" and not _has_object(tok):
+        return None
+    if lemma == "shoot" and any(c.lower_ == "video" for c in tok.children):
+        return None
+    return fam
+
+
+_ATTACK_CONTEXT = {"attack", "attacks", "attacked", "bomber", "bombers", "militants", "claimed", "terrorist",
+                   "terrorists", "insurgents", "planted", "targeted", "fired", "dropped", "shelling", "suicide"}
+_CAPTIVES = {"prisoners", "prisoner", "captive", "detainee", "hostage", "detainees", "hostages", "captives", "bodies", "abductees", "soldiers",
+             "fighters"}
+_FORCE_WORDS = {"forces", "troops", "soldiers", "fighters", "units", "personnel", "militants", "army"}
+_AGREE_VERBS = {"sign", "reach", "agree", "broker", "announce", "conclude", "strike", "implement", "accept", "seal"}
+_GROUP_WORDS = {"group", "brigade", "coalition", "alliance", "force", "forces", "battalion", "faction", "militia",
+                "army", "front", "council", "movement", "party"}
+
+
+def _has_place_from(tok: Any) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("from", "out") and any(t.pos_ == "PROPN" or t.lower_ in TERRITORY_NOUNS
+                                                                        for t in c.subtree)
+               for c in tok.children)
 
 
 def _has_object(tok: Any) -> bool:
@@ -167,8 +245,20 @@ def group_triggers(triggers: list[Trigger]) -> list[list[Trigger]]:
     return groups
 
 
+def _depth(tok: Any) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
 def _head_family(group: list[Trigger]) -> str:
-    return min((t.family for t in group), key=FAMILY_PRIORITY.index)
+    """A weapon word decides ("blew himself up, killing" is a suicide bombing); otherwise the trigger
+    highest in the parse does ("seized weapons during the raids" is a seizure of weapons)."""
+    weapons = [t.family for t in group if t.family in WEAPON_FAMILIES]
+    if weapons:
+        return min(weapons, key=FAMILY_PRIORITY.index)
+    return min(group, key=lambda t: (_depth(t.token), FAMILY_PRIORITY.index(t.family))).family
 
 
 def _clause_tokens(group: list[Trigger]) -> set[int]:
@@ -379,8 +469,9 @@ def detect(article: Article) -> list[EventMention]:
         if sent is None:
             continue
         for group in group_triggers(find_triggers(sent)):
-            group.sort(key=lambda t: FAMILY_PRIORITY.index(t.family))
-            em = EventMention(group, sent_span, _head_family(group))
+            family = _head_family(group)
+            group.sort(key=lambda t: (t.family != family, FAMILY_PRIORITY.index(t.family)))
+            em = EventMention(group, sent_span, family)
             em.tokens = _clause_tokens(group)
             _roles(article, em)
             _modality(em)

@@ -6,7 +6,8 @@ family plus the actors' kinds decide ACLED's type and sub-type (typing.py).
 from __future__ import annotations
 
 __all__ = [
-    "VERB_FAMILIES", "NOUN_FAMILIES", "PHRASAL", "FAMILY_PRIORITY", "LIGHT_VERBS", "SPEECH_VERBS",
+    "WEAPON_FAMILIES", "PROTESTERS", "BASE_NOUNS", "WEAPON_NOUNS", "HAZARDS", "INDUSTRIAL", "CRIME", "RIOT_WORDS",
+    "INTERVENTION_WORDS", "VERB_FAMILIES", "NOUN_FAMILIES", "PHRASAL", "FAMILY_PRIORITY", "LIGHT_VERBS", "SPEECH_VERBS",
     "REALIS_HEADS", "IRREALIS_AUX", "TERRITORY_NOUNS", "SUBTYPES", "CAMEO_PLOVER",
 ]
 
@@ -22,19 +23,30 @@ VERB_FAMILIES: dict[str, str] = {
     **dict.fromkeys(["shell", "bombard", "pound"], "shell"),
     **dict.fromkeys(["explode", "detonate"], "explosive"),
     **dict.fromkeys(["seize", "capture", "recapture", "retake", "regain", "overrun", "liberate", "conquer",
-                     "occupy", "advance"], "territory"),
+                     "occupy", "advance", "free", "control"], "territory"),
     **dict.fromkeys(["protest", "demonstrate", "rally", "march"], "protest"),
-    **dict.fromkeys(["riot", "loot", "vandalize", "vandalise", "torch"], "riot"),
+    **dict.fromkeys(["riot"], "riot"),
+    **dict.fromkeys(["loot", "vandalize", "vandalise", "torch", "ransack", "plunder"], "destroy"),
     **dict.fromkeys(["abduct", "kidnap"], "abduct"),
     **dict.fromkeys(["arrest", "detain"], "arrest"),
     **dict.fromkeys(["destroy", "demolish", "raze", "burn"], "destroy"),
+    **dict.fromkeys(["rape", "molest"], "sexual"),
+    **dict.fromkeys(["lynch"], "mob"),
+    **dict.fromkeys(["defuse", "dismantle", "intercept", "foil", "thwart", "confiscate", "find", "discover",
+                     "uncover", "recover"], "disrupt"),
+    **dict.fromkeys(["defect", "merge", "disband", "dissolve", "deploy", "redeploy", "reinforce", "dispatch",
+                     "mobilize", "mobilise", "recruit", "form", "send"], "change"),
+    **dict.fromkeys(["exchange", "swap", "release", "free"], "agreement"),
+    **dict.fromkeys(["withdraw", "evacuate", "hand", "cede", "surrender"], "transfer"),
+    **dict.fromkeys(["establish", "build", "erect"], "base"),
 }
 
 # noun lemma -> family
 NOUN_FAMILIES: dict[str, str] = {
     **dict.fromkeys(["clash", "battle", "fighting", "fight", "combat", "skirmish", "confrontation",
                      "counterattack", "counter-attack", "counteroffensive", "counter-offensive", "offensive",
-                     "firefight", "gunfight", "gunbattle", "ambush", "siege"], "clash"),
+                     "firefight", "gunfight", "gunbattle", "ambush", "siege", "shoot-out", "shootout",
+                     "skirmishes", "hostilities"], "clash"),
     **dict.fromkeys(["killing", "murder", "assassination", "massacre", "shooting"], "kill"),
     **dict.fromkeys(["execution", "beheading"], "execute"),
     **dict.fromkeys(["attack", "raid", "assault", "incursion"], "attack"),
@@ -44,9 +56,18 @@ NOUN_FAMILIES: dict[str, str] = {
     **dict.fromkeys(["explosion", "blast", "ied", "landmine", "mine", "bomb", "car-bomb", "bombing"], "explosive"),
     **dict.fromkeys(["grenade"], "grenade"),
     **dict.fromkeys(["protest", "demonstration", "rally", "march", "sit-in"], "protest"),
-    **dict.fromkeys(["riot", "rioting", "looting", "unrest"], "riot"),
+    **dict.fromkeys(["riot", "rioting", "unrest"], "riot"),
+    **dict.fromkeys(["looting", "arson", "vandalism"], "destroy"),
     **dict.fromkeys(["abduction", "kidnapping"], "abduct"),
     **dict.fromkeys(["arrest", "detention"], "arrest"),
+    **dict.fromkeys(["rape"], "sexual"),
+    **dict.fromkeys(["lynching", "mob"], "mob"),
+    **dict.fromkeys(["chlorine", "sarin", "mustard", "chemical"], "chemical"),
+    **dict.fromkeys(["agreement", "ceasefire", "cease-fire", "truce", "accord", "treaty", "deal", "armistice"],
+                    "agreement"),
+    **dict.fromkeys(["defection", "merger", "deployment", "reinforcements", "formation"], "change"),
+    **dict.fromkeys(["withdrawal", "handover", "pullout", "pull-out"], "transfer"),
+    **dict.fromkeys(["swap", "exchange", "release"], "agreement"),
 }
 
 # two-word triggers: (first lemma, second lower) -> family; the first token is the trigger's head
@@ -72,11 +93,63 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("car", "bomb"): "explosive",
     ("roadside", "bomb"): "explosive",
     ("shoot", "dead"): "kill",
+    ("sexual", "violence"): "sexual",
+    ("sexual", "assault"): "sexual",
+    ("sexually", "assault"): "sexual",
+    ("poison", "gas"): "chemical",
+    ("poisonous", "gas"): "chemical",
+    ("toxic", "gas"): "chemical",
+    ("nerve", "agent"): "chemical",
+    ("chemical", "attack"): "chemical",
+    ("chemical", "weapons"): "chemical",
+    ("set", "up"): "base",
+    ("shoot", "down"): "disrupt",
+    ("hand", "over"): "transfer",
+    ("pull", "out"): "transfer",
+    ("pull", "back"): "transfer",
+    ("prisoner", "exchange"): "agreement",
+    ("prisoner", "swap"): "agreement",
+    ("sign", "agreement"): "agreement",
 }
 
 # When several triggers tell one event, the most telling decides its type.
-FAMILY_PRIORITY = ["suicide", "air", "shell", "explosive", "grenade", "territory", "abduct", "execute",
-                   "riot", "protest", "clash", "kill", "attack", "destroy", "arrest"]
+FAMILY_PRIORITY = ["chemical", "suicide", "air", "shell", "grenade", "explosive", "territory", "sexual", "abduct",
+                   "execute", "mob", "riot", "protest", "clash", "kill", "attack", "destroy", "disrupt", "arrest",
+                   "base", "transfer", "agreement", "change"]
+
+# families that need no actor to be believed: the weapon word itself says what happened
+WEAPON_FAMILIES = {"chemical", "suicide", "air", "shell", "explosive", "grenade"}
+
+# objects that make a verb of the "base", "disrupt" or "transfer" family an event
+BASE_NOUNS = {"base", "bases", "post", "posts", "outpost", "outposts", "headquarters", "checkpoint", "checkpoints",
+              "camp", "camps", "point", "points", "position", "positions", "garrison", "airbase", "airstrip"}
+WEAPON_NOUNS = {"weapons", "weapon", "arms", "ammunition", "ammunitions", "explosives", "explosive", "ied", "ieds",
+                "bomb", "bombs", "mine", "mines", "landmines", "rockets", "rocket", "missile", "missiles", "drone",
+                "drones", "grenades", "grenade", "cache", "device", "devices", "shells", "mortars", "rifles", "guns",
+                "artillery", "launcher", "launchers", "plot", "attack", "attacks", "vest", "belt"}
+# subjects that make a death a disaster or an accident, not political violence
+HAZARDS = {"flood", "floods", "flooding", "rain", "rains", "earthquake", "quake", "storm", "cyclone", "hurricane",
+           "typhoon", "landslide", "landslides", "avalanche", "tsunami", "drought", "heatwave", "heat", "fire",
+           "blaze", "wildfire", "accident", "crash", "collision", "collapse", "disease", "virus", "covid", "covid-19",
+           "coronavirus", "cholera", "outbreak", "lightning", "stampede", "tornado", "mudslide", "snow", "cold",
+           "epidemic", "pandemic", "famine", "hunger", "malnutrition", "overdose", "volcano", "eruption", "leak",
+           "spill", "flames", "smoke", "fumes", "explosion"}
+# words that make an explosion industrial rather than an attack ("a gas explosion at a factory")
+INDUSTRIAL = {"leak", "leaked", "leakage", "spill", "test", "tested", "testing", "gas", "boiler", "factory", "plant", "cylinder", "tanker", "pipeline", "refinery", "mine", "coal",
+              "chemical", "fireworks", "warehouse", "fuel", "transformer", "reactor"}
+# crime that ACLED does not code as political violence or arrests
+CRIME = {"drug", "drugs", "narcotics", "smuggling", "smugglers", "trafficking", "traffickers", "robbery", "robbers",
+         "theft", "thieves", "fraud", "cartel", "gang", "gangs", "burglary", "heroin", "cocaine", "methamphetamine",
+         "counterfeit", "bribery", "embezzlement", "poaching", "poachers"}
+# people whose action is a protest whatever the verb ("crowds poured into the streets")
+PROTESTERS = {"protesters", "protestors", "demonstrators", "strikers", "marchers", "crowds", "crowd", "rioters"}
+# words around a protest that make it violent (ACLED: violent demonstration)
+RIOT_WORDS = {"aggressive", "violent", "violence", "stones", "rocks", "torched", "torch", "burned", "burnt", "burning", "vandalized",
+              "vandalised", "looted", "looting", "smashed", "rioting", "rioters", "molotov", "petrol", "clashed",
+              "clashes", "hurled", "pelted", "rampage", "damaged", "set"}
+# words that say the authorities intervened in a protest
+INTERVENTION_WORDS = {"dispersed", "disperse", "tear", "teargas", "water", "cannon", "cannons", "rubber", "batons",
+                      "arrested", "detained", "beat", "beaten", "broke", "cordoned", "stun", "pepper"}
 
 # verbs whose object noun is the event ("launched counterattacks", "carried out airstrikes")
 LIGHT_VERBS = {"launch", "carry", "conduct", "wage", "stage", "mount", "perpetrate", "commit", "unleash",
@@ -115,6 +188,14 @@ SUBTYPES: dict[str, tuple[str, str]] = {
     "riot": ("Riots", "Violent demonstration"),
     "arrest": ("Strategic developments", "Arrests"),
     "destroy": ("Strategic developments", "Looting/property destruction"),
+    "chemical": ("Explosions/Remote violence", "Chemical weapon"),
+    "sexual": ("Violence against civilians", "Sexual violence"),
+    "mob": ("Riots", "Mob violence"),
+    "disrupt": ("Strategic developments", "Disrupted weapons use"),
+    "change": ("Strategic developments", "Change to group/activity"),
+    "transfer": ("Strategic developments", "Non-violent transfer of territory"),
+    "base": ("Strategic developments", "Headquarters or base established"),
+    "agreement": ("Strategic developments", "Agreement"),
 }
 
 # ACLED sub-event type -> (CAMEO root code, PLOVER event type), for users of GDELT/Phoenix/POLECAT data

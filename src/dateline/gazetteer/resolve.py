@@ -17,7 +17,7 @@ from ..model import Place, PlaceCandidate
 from .normalize import name_key as key_of
 from .store import COUNTRY_CODES, Gazetteer
 
-__all__ = ["Context", "score_candidates", "resolve_name", "distance_km", "is_strong", "FEATURE_CUES"]
+__all__ = ["Context", "score_candidates", "resolve_name", "distance_km", "haversine_km", "is_strong", "FEATURE_CUES"]
 
 # Feature words in the text -> the feature codes they confirm.
 FEATURE_CUES: dict[str, frozenset[str]] = {
@@ -37,7 +37,10 @@ FEATURE_CUES: dict[str, frozenset[str]] = {
 # Weights of the score's parts (see score_candidates); tuned on our own small examples.
 W_POP = 0.25  # per decade of population
 W_COUNTRY = 2.0  # times the article's share of attention for the candidate's country
-W_ADMIN = 0.8
+W_ADMIN = 1.0
+W_OWN_NAME = 0.4  # known by this very name, not only by an alternate one
+W_ADMIN_NAMED = 3.0  # "Mansfield, Ohio": the province or state written right after the name
+ADM1_AS_POPULATION = 1_000_000  # a province outranks villages that share its name
 W_FEATURE = 3.0
 W_NEAR = (30.0, 1.0), (100.0, 0.6), (300.0, 0.3)
 
@@ -49,6 +52,7 @@ class Context:
     countries: dict[str, float] = field(default_factory=dict)
     admin1: set[tuple[str, str]] = field(default_factory=set)  # (country, province name)
     anchors: list[Place] = field(default_factory=list)
+    admin_hint: set[tuple[str, str]] = field(default_factory=set)  # for one mention: "X, Ohio"
 
     def share(self, country: str | None) -> float:
         total = sum(self.countries.values())
@@ -63,12 +67,17 @@ class Context:
         return code if weight > 0 else None
 
 
-def distance_km(a: Place, b: Place) -> float:
-    """Great-circle distance between two places (haversine, mean earth radius)."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points (haversine, mean earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places."""
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def is_strong(place: Place) -> bool:
@@ -89,16 +98,17 @@ def _one(
     key_matches_name: bool,
 ) -> PlaceCandidate:
     reasons = [f"pop={p.population}"]
-    score = W_POP * math.log10(p.population + 10)
+    size = max(p.population, ADM1_AS_POPULATION) if p.feature_code == "ADM1" else p.population
+    score = W_POP * math.log10(size + 10)
     if p.feature_code == "PPLC":
         score += 0.3
         reasons.append("capital")
     elif p.feature_code == "PPLA":
         score += 0.2
         reasons.append("province capital")
-    if p.feature_code == "ADM1":
-        score += 2.0 if admin_mode else -0.5
-        reasons.append("province" + (" named as such" if admin_mode else " (not named as such)"))
+    if p.feature_code == "ADM1" and admin_mode:
+        score += 2.0
+        reasons.append("province named as such")
     if p.source == "places.tsv":
         score += 0.4
         reasons.append("curated")
@@ -109,15 +119,18 @@ def _one(
         elif p.source == "places.tsv":
             score -= 0.5
     if key_matches_name:
-        score += 0.2
+        score += W_OWN_NAME
         reasons.append("own name")
     share = ctx.share(p.country_code)
     if share:
         score += W_COUNTRY * share
         reasons.append(f"article country {p.country_code} {share:.2f}")
-    if p.admin1 and (p.country_code or "", p.admin1) in ctx.admin1 and p.feature_code != "ADM1":
+    if p.admin1 and (p.country_code or "", p.admin1) in ctx.admin1:
         score += W_ADMIN
         reasons.append(f"in named province {p.admin1}")
+    if p.admin1 and (p.country_code or "", p.admin1) in ctx.admin_hint:
+        score += W_ADMIN_NAMED
+        reasons.append(f"written with its province {p.admin1}")
     near = _nearest(p, ctx.anchors)
     if near is not None:
         km, other = near
@@ -149,11 +162,26 @@ def score_candidates(
     name_key: str | None = None,
 ) -> list[PlaceCandidate]:
     """Score every candidate for one mention; best first. Countries are handled by the caller."""
+    places = list(places)
     out = [
         _one(p, ctx, cues, admin_mode, name_key is not None and key_of(p.name) == name_key)
         for p in places
     ]
+    if not admin_mode:
+        out = [_namesake_capital(c, places) for c in out]
     return sorted(out, key=lambda c: -c.score)
+
+
+def _namesake_capital(cand: PlaceCandidate, places: list[Place]) -> PlaceCandidate:
+    """A bare "Homs" is the city, not the province it heads: the province gives way to its capital."""
+    p = cand.place
+    if p.feature_code != "ADM1":
+        return cand
+    for other in places:
+        if (other.feature_code in ("PPLA", "PPLC") and other.country_code == p.country_code
+                and other.admin1 == p.admin1):
+            return PlaceCandidate(p, round(cand.score - 1.5, 3), (*cand.reasons, f"its capital {other.name} shares the name"))
+    return cand
 
 
 def resolve_name(name: str, gazetteer: Gazetteer, country_hint: str | None = None) -> PlaceCandidate | None:

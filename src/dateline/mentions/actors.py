@@ -91,10 +91,31 @@ GENERIC = {
     "pedestrians": ("Civilians ({c})", "civilians", 7),
     "passengers": ("Civilians ({c})", "civilians", 7),
     "people": ("Civilians ({c})", "civilians", 7),
+    "persons": ("Civilians ({c})", "civilians", 7),
+    "community": ("Civilians ({c})", "civilians", 7),
+    "tourists": ("Civilians ({c})", "civilians", 7),
+    "tourist": ("Civilians ({c})", "civilians", 7),
+    "mourners": ("Civilians ({c})", "civilians", 7),
+    "pilgrims": ("Civilians ({c})", "civilians", 7),
+    "traders": ("Civilians ({c})", "civilians", 7),
+    "teachers": ("Civilians ({c})", "civilians", 7),
+    "fishermen": ("Civilians ({c})", "civilians", 7),
+    "herders": ("Civilians ({c})", "civilians", 7),
+    "villager": ("Civilians ({c})", "civilians", 7),
+    "schoolchildren": ("Civilians ({c})", "civilians", 7),
+    "girls": ("Civilians ({c})", "civilians", 7),
+    "boys": ("Civilians ({c})", "civilians", 7),
+    "fighters": ("Unidentified Armed Group ({c})", "militia", 3),
+    "combatant": ("Unidentified Armed Group ({c})", "militia", 3),
+    "combatants": ("Unidentified Armed Group ({c})", "militia", 3),
+    "extremists": ("Unidentified Armed Group ({c})", "militia", 3),
+    "separatists": ("Rebel Groups ({c})", "rebel", 2),
+    "insurgent": ("Unidentified Armed Group ({c})", "militia", 3),
 }
 # Words that make a following generic noun something else ("opposition activists" are not rebels).
 _NOT_ACTOR_AFTER = {"activists", "activist", "sources", "source", "media", "spokesman", "official", "officials",
                     "leader", "leaders", "statement", "figures", "politicians", "party", "parties", "website"}
+_MEMBER_NOUNS = {"members", "member", "personnel", "staff", "recruits"}
 ANAPHORA = {"group", "organization", "organisation", "faction", "movement", "militants", "jihadists",
             "extremists", "insurgents", "fighters", "terrorists"}
 INTER_OF_KIND = {"state": 1, "rebel": 2, "militia": 3, "identity": 4, "rioters": 5, "protesters": 6,
@@ -300,8 +321,10 @@ class ActorStage:
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is not None and nxt.lower_ in FORCE_NOUNS | POLICE_NOUNS:
                 continue  # "infantry troops", "military adviser": the last noun heads the phrase
-            if tok.dep_ in ("amod", "compound") and tok.head.lower_ not in FORCE_NOUNS | POLICE_NOUNS:
+            if tok.dep_ in ("amod", "compound") and tok.head.lower_ not in FORCE_NOUNS | POLICE_NOUNS | _MEMBER_NOUNS:
                 continue  # "military equipment", "military operations": a modifier, not an actor
+            if nxt is not None and nxt.lower_ in _MEMBER_NOUNS:
+                tok = nxt  # "security force members": the phrase ends on the people
             left = _left_phrase(doc, tok.i, tok.sent.start)
             left_words = [t.lower_ for t in left]
             codes = [words[w] for w in left_words if w in words and w not in ("us",)]
@@ -333,6 +356,10 @@ class ActorStage:
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is not None and nxt.lower_ in _NOT_ACTOR_AFTER:
                 continue
+            if tok.lower_ in ANAPHORA and any(
+                    (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.lower_ in ("its", "their"))
+                    for c in tok.children):
+                continue  # "its fighters", "the militants": a reference back, resolved below
             if tok.lower_ == "opposition" and (nxt is None or nxt.lower_ not in FORCE_NOUNS | {"fighters", "groups"}):
                 continue
             if tok.lower_ == "people" and not any(c.like_num or c.lower_ in ("many", "several", "dozens")

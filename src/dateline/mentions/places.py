@@ -11,18 +11,21 @@ Shaer gas field, not a village called Shaer.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from ..gazetteer.normalize import ARTICLES, name_key, strip_article
 from ..gazetteer.resolve import FEATURE_CUES, Context, is_strong, resolve_name, score_candidates
+from ..gazetteer.sources import admin1_abbreviations
 from ..gazetteer.store import COUNTRY_CODES, Gazetteer
 from ..model import Article, Place, PlaceCandidate, PlaceMention
 
-__all__ = ["PlaceStage", "find_toponyms", "resolve_places", "article_country", "resolve_name", "Toponym"]
+__all__ = ["PlaceStage", "find_toponyms", "resolve_places", "article_country", "resolve_name", "Toponym",
+           "resolve_spans", "given_toponym"]
 
 MAX_WORDS = 4
 # Lowercase words allowed inside a multi-word name.
@@ -94,6 +97,7 @@ class Toponym:
     sentence_initial: bool = False
     partial: bool = False  # the name is only part of a longer capitalised run ("Fadi al-Amer")
     notes: list[str] = field(default_factory=list)
+    text_after: str = ""  # the few characters after the name (", Ohio" decides which Mansfield)
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -189,6 +193,7 @@ def find_toponyms(article: Article, gazetteer: Gazetteer) -> list[Toponym]:
                     rule=rule,
                     sentence_initial=grams[0].start in starts,
                     partial=caps_in_run > sum(1 for t in grams if t.is_cap),
+                    text_after=text[grams[-1].end : grams[-1].end + 40],
                 )
             )
             k += n
@@ -210,6 +215,43 @@ def _match_at(
             rule = "dateline" if toks[k].is_upper and _is_dateline(text, toks[k].start, toks[k + n - 1].end) else "gazetteer"
             return n, places, rule
     return None
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_GENERIC_WORD = re.compile(
+    r"\s+(?:county|parish|city|province|governorate|state|district|region|township|town|village|borough|"
+    r"municipality|oblast|prefecture|island|islands)$",
+    re.I,
+)
+
+
+def name_variants(name: str) -> list[str]:
+    """Forms of a given name to look up, in order: as written, then without "the", possessive or generic word."""
+    out = [name]
+    bare = re.sub(r"^the\s+", "", name, flags=re.I)
+    bare = _POSSESSIVE.sub("", bare).strip()
+    if bare and bare not in out:
+        out.append(bare)
+    short = _GENERIC_WORD.sub("", bare)
+    if short and short not in out:
+        out.append(short)
+    return out
+
+
+def given_toponym(text: str, start: int, end: int, gaz: Gazetteer) -> Toponym:
+    """A toponym for a span found by someone else, with the places its name (or a variant) may be."""
+    name = text[start:end]
+    after = text[end : end + 40]
+    abbrev = admin1_abbreviations().get(name.strip())
+    if abbrev is not None:  # "Va.", "NSW": written so, and marked as a place
+        province = gaz.admin1(*abbrev)
+        if province is not None:
+            return Toponym(start, end, name, [province], rule="given+abbreviation", text_after=after)
+    for variant in name_variants(name):
+        places = gaz.lookup(variant)
+        if places:
+            return Toponym(start, end, name, places, rule="given", text_after=after)
+    return Toponym(start, end, name, [], rule="given", text_after=after)
 
 
 # --------------------------------------------------------------------------- the words around a name
@@ -320,6 +362,20 @@ def _is_country(p: Place) -> bool:
     return p.feature_code in COUNTRY_CODES
 
 
+_AREA_CODES = frozenset({"CONT", "RGN", "OCN", "SEA", "GULF", "STRT", "PEN"})
+
+
+def _is_area(p: Place) -> bool:
+    """Countries, continents, seas and named regions: names that never denote a homonymous village."""
+    return p.feature_code in COUNTRY_CODES or (p.feature_code in _AREA_CODES and p.population == 0
+                                               or p.feature_code == "CONT")
+
+
+def _foreign_province(t: Toponym, country: Place) -> Place | None:
+    """A province of another country named like this country ("Georgia"), if the toponym may be one."""
+    return next((p for p in t.places if p.feature_code == "ADM1" and p.country_code != country.country_code), None)
+
+
 def _country_rule(name: str, country: Place) -> str:
     key = name_key(name)
     if key == name_key(country.name) or name.isupper() or "." in name:
@@ -331,6 +387,7 @@ def build_context(article: Article, toponyms: list[Toponym], cues: list[Cues], g
     """The article's country weights and named provinces, from names that are (nearly) unambiguous."""
     ctx = Context()
     weights: Counter[str] = Counter()
+    deferred: list[tuple[Place, Place]] = []
 
     def vote(places: Iterable[Place], weight: float) -> None:
         ccs = {p.country_code for p in places if p.country_code}
@@ -340,8 +397,15 @@ def build_context(article: Article, toponyms: list[Toponym], cues: list[Cues], g
     for t, c in zip(toponyms, cues):
         countries = [p for p in t.places if _is_country(p)]
         if countries:
-            vote(countries[:1], 1.0)
+            province = _foreign_province(t, countries[0])
+            if province is None:
+                vote(countries[:1], 1.0)
+            else:  # "Georgia": the country or a US state? Decided below, when the rest has spoken
+                deferred.append((countries[0], province))
             continue
+        provinces = [p for p in t.places if p.feature_code == "ADM1"]
+        if len(provinces) == 1 and not (t.partial or t.sentence_initial):
+            ctx.admin1.add((provinces[0].country_code or "", provinces[0].name))
         strong = [p for p in t.places if is_strong(p)]
         if not strong and len(t.places) == 1 and not (t.partial or t.sentence_initial):
             strong = t.places
@@ -352,6 +416,12 @@ def build_context(article: Article, toponyms: list[Toponym], cues: list[Cues], g
         if extra:
             for t in find_toponyms(Article(id="", raw=extra, text=extra), gaz):
                 vote([p for p in t.places if _is_country(p) or is_strong(p)][:1], weight)
+    for country, province in deferred:
+        if weights[province.country_code or ""] > weights[country.country_code or ""]:
+            ctx.admin1.add((province.country_code or "", province.name))
+            weights[province.country_code or ""] += 1.0
+        else:
+            weights[country.country_code or ""] += 1.0
     ctx.countries = dict(weights)
     return ctx
 
@@ -365,13 +435,22 @@ class _Choice:
     rule: str
 
 
-def _choose(t: Toponym, c: Cues, ctx: Context, gaz: Gazetteer) -> _Choice | None:
+def _choose(t: Toponym, c: Cues, ctx: Context, gaz: Gazetteer, given: bool = False) -> _Choice | None:
     """Resolve one toponym in context; None when it is too weak to be a place name at all."""
-    countries = [p for p in t.places if _is_country(p)]
-    if countries and not c.features:
-        cand = PlaceCandidate(countries[0], 10.0, ("country name",))
-        return _Choice(countries[0], (cand,), 3, None, _country_rule(t.name, countries[0]))
-    places = [p for p in t.places if not _is_country(p)]
+    areas = [p for p in t.places if _is_area(p)]
+    if areas and not c.features:
+        area = areas[0]
+        province = _foreign_province(t, area) if _is_country(area) else None
+        if province is None or ctx.share(province.country_code) <= ctx.share(area.country_code):
+            cand = PlaceCandidate(area, 10.0, ("country name" if _is_country(area) else "region name",))
+            rule = _country_rule(t.name, area) if _is_country(area) else "region"
+            return _Choice(area, (cand,), 3, None, rule)
+        cand = PlaceCandidate(province, 10.0, (f"province of the article's country {province.country_code}",))
+        return _Choice(province, (cand,), 3, None, t.rule + "+province")
+    hint = _admin_written_after(t, gaz)
+    if hint:
+        ctx = dataclasses.replace(ctx, admin_hint=hint)
+    places = [p for p in t.places if not _is_area(p)]
     if not places:
         return None
     ranked = score_candidates(places, ctx, cues=c.features, admin_mode=c.admin, name_key=name_key(t.name))
@@ -379,7 +458,7 @@ def _choose(t: Toponym, c: Cues, ctx: Context, gaz: Gazetteer) -> _Choice | None
         ranked.sort(key=lambda r: r.place.feature_code != "ADM1")
     best = ranked[0].place
     fits_feature = bool(c.features) and best.feature_code in c.features
-    if not (fits_feature or _plausible(t, c, best, ctx)):
+    if not (given or fits_feature or _plausible(t, c, best, ctx)):
         return None
     rule = t.rule + ("+feature" if fits_feature else "")
     if c.admin:
@@ -392,6 +471,27 @@ def _choose(t: Toponym, c: Cues, ctx: Context, gaz: Gazetteer) -> _Choice | None
         return _Choice(best, tuple(ranked[:5]), 2, c.qualifier, rule + "+near")
     precision = 3 if best.feature_code == "ADM1" else 1
     return _Choice(best, tuple(ranked[:5]), precision, None, rule)
+
+
+_AFTER_COMMA = re.compile(r"^\s*,\s*([A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2})")
+
+
+def _admin_written_after(t: Toponym, gaz: Gazetteer) -> set[tuple[str, str]]:
+    """'Mansfield, Ohio', 'Alexandria, Va.': the province or state written after the name and a comma."""
+    text = getattr(t, "text_after", "")
+    m = _AFTER_COMMA.match(text)
+    if not m:
+        return set()
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n])
+        abbrev = admin1_abbreviations().get(phrase)
+        if abbrev is not None:
+            return {abbrev}
+        provinces = [p for p in gaz.lookup(phrase.rstrip(".")) if p.feature_code == "ADM1"]
+        if provinces:
+            return {(p.country_code or "", p.name) for p in provinces}
+    return set()
 
 
 def _plausible(t: Toponym, c: Cues, best: Place, ctx: Context) -> bool:
@@ -433,10 +533,14 @@ def _anchors(choices: list[_Choice | None]) -> list[Place]:
     """Places resolved with a clear margin: they pull their homonymous neighbours towards them."""
     out = []
     for ch in choices:
-        if ch is None or ch.place is None or _is_country(ch.place):
+        if ch is None or ch.place is None or _is_area(ch.place) or ch.place.feature_code == "ADM1":
             continue
         cands = ch.candidates
         if len(cands) == 1 or cands[0].score - cands[1].score >= 0.5:
+            out.append(ch.place)
+        elif ch.place.country_code == cands[1].place.country_code:
+            # two homonyms in one country ("Dublin, Ohio" or "Dublin, California"): the first pass's
+            # pick still says which part of the country the story is in, when others agree with it
             out.append(ch.place)
     return out
 
@@ -469,23 +573,54 @@ def _unresolved(article: Article, toks: list[_Tok], taken: list[tuple[int, int]]
     return out
 
 
+def _resolve_all(
+    article: Article, toponyms: list[Toponym], gazetteer: Gazetteer, given: frozenset[int] = frozenset()
+) -> list[_Choice | None]:
+    """Choose a place for every toponym in the article's context; ``given`` indexes are known places."""
+    cues = [cues_around(article.text, t.start, t.end) for t in toponyms]
+    ctx = build_context(article, toponyms, cues, gazetteer)
+    choices = [_choose(t, c, ctx, gazetteer, i in given) for i, (t, c) in enumerate(zip(toponyms, cues))]
+    ctx.anchors = _anchors(choices)
+    if ctx.anchors:
+        choices = [_choose(t, c, ctx, gazetteer, i in given) for i, (t, c) in enumerate(zip(toponyms, cues))]
+    return choices
+
+
+def _mention(article: Article, t: Toponym, ch: _Choice) -> PlaceMention:
+    return PlaceMention(article.span(t.start, t.end), t.name, ch.place, ch.precision, ch.qualifier, ch.candidates,
+                        ch.rule)
+
+
 def resolve_places(article: Article, gazetteer: Gazetteer) -> list[PlaceMention]:
     """All place mentions of an article, resolved in the article's context, in text order."""
     toponyms = find_toponyms(article, gazetteer)
-    cues = [cues_around(article.text, t.start, t.end) for t in toponyms]
-    ctx = build_context(article, toponyms, cues, gazetteer)
-    choices = [_choose(t, c, ctx, gazetteer) for t, c in zip(toponyms, cues)]
-    ctx.anchors = _anchors(choices)
-    if ctx.anchors:
-        choices = [_choose(t, c, ctx, gazetteer) for t, c in zip(toponyms, cues)]
-    mentions = [
-        PlaceMention(article.span(t.start, t.end), t.name, ch.place, ch.precision, ch.qualifier, ch.candidates, ch.rule)
-        for t, ch in zip(toponyms, choices)
-        if ch is not None
-    ]
+    choices = _resolve_all(article, toponyms, gazetteer)
+    mentions = [_mention(article, t, ch) for t, ch in zip(toponyms, choices) if ch is not None]
     taken = [(t.start, t.end) for t in toponyms]
     mentions.extend(_unresolved(article, _tokens(article.text), taken))
     return sorted(mentions, key=lambda m: m.span.start)
+
+
+def resolve_spans(
+    text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer, *, article_id: str = "spans"
+) -> list[PlaceMention | None]:
+    """Resolve toponyms whose spans someone else found (a tagger, an annotator), one result per span.
+
+    The whole text is read for context, as in :func:`resolve_places`: the names our
+    matcher finds elsewhere vote for the article's countries and anchor places. The
+    given spans are taken to be places (no is-this-a-toponym test); a span whose name
+    the gazetteer lacks is tried without its possessive, article or generic word, then
+    by spelling, and is ``None`` when nothing fits.
+    """
+    article = Article(id=article_id, raw=text, text=text)
+    found = [t for t in find_toponyms(article, gazetteer) if not any(s < t.end and t.start < e for s, e in spans)]
+    given = [given_toponym(text, s, e, gazetteer) for s, e in spans]
+    toponyms = given + found
+    choices = _resolve_all(article, toponyms, gazetteer, frozenset(range(len(given))))
+    out: list[PlaceMention | None] = []
+    for t, ch in zip(given, choices):
+        out.append(_mention(article, t, ch) if ch is not None and ch.place is not None else None)
+    return out
 
 
 def article_country(article: Article, gazetteer: Gazetteer | None = None) -> str | None:

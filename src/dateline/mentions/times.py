@@ -26,7 +26,7 @@ from typing import Any, Callable
 from ..model import Article, DateRange, TimeMention
 from . import timex as tx
 
-__all__ = ["find_times", "find_time_spans", "resolve_expression", "TimeStage", "RULES"]
+__all__ = ["find_times", "find_time_spans", "resolve_expression", "TimeStage", "RULES", "REF_RULES", "REF_VALUES"]
 
 
 class _NotADate(Exception):
@@ -327,6 +327,24 @@ def _ordinal_day(m: re.Match[str], anchor: date | None) -> DateRange:
     return _exact(year, month, dom)
 
 
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_Q = r"(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?i:quarter)"
+
+
+def _quarter_year(m: re.Match[str], anchor: date | None) -> DateRange:
+    return tx.quarter_range(int(m.group("year")), _QUARTERS[m.group("q").lower()])
+
+
+def _quarter(m: re.Match[str], anchor: date | None) -> DateRange:
+    """'the third quarter': the most recent such quarter begun by the anchor; 'next' the one after."""
+    a, q = _need(anchor), _QUARTERS[m.group("q").lower()]
+    rel = (_group(m, "rel") or "").lower()
+    year = tx.quarter_on_or_before(a, q)
+    if rel == "next" or (rel == "last" and year == a.year and q == (a.month - 1) // 3 + 1):
+        year += 1 if rel == "next" else -1
+    return tx.quarter_range(year, q)
+
+
 # --------------------------------------------------------------------------- checks
 
 
@@ -388,6 +406,7 @@ def _absolute_rules() -> list[Rule]:
             _season_year,
             False,
         ),
+        _rule("quarter_year", rf"{_PREP_OPT}(?:(?i:the)\s+)?{_Q}\s+(?:(?i:of)\s+)?{_YEAR}", _quarter_year, False),
         _rule(
             "decade",
             rf"{_PREP_OPT}(?:(?i:the)\s+)?(?:{_MOD}[\s-]+)?(?<![\d,.$€£])(?<!\d-)(?P<decade>(?:1[89]|20)\d0)['’]?s\b",
@@ -396,7 +415,7 @@ def _absolute_rules() -> list[Rule]:
         ),
         _rule(
             "year",
-            rf"{_PREP_OPT}(?:(?i:the)\s+)?(?P<yr>(?i:year)\s+)?(?:{_MOD}[\s-]+)?(?<![\d,.$€£])(?<!\d-){_YEAR}"
+            rf"{_PREP_OPT}(?:(?i:the)\s+)?(?P<yr>(?i:year|fiscal(?:\s+year)?)\s+)?(?:{_MOD}[\s-]+)?(?<![\d,.$€£])(?<!\d-){_YEAR}"
             rf"(?![-/–]\d|,\d|\s*%|\s+(?i:{_COUNTED})\b)",
             _year,
             False,
@@ -423,6 +442,8 @@ def _calendar_rules() -> list[Rule]:
             _month_only,
             check=_has_context("prep", "mod", "rel"),
         ),
+        # "the first quarter of the city" is a district: a quarter followed by "of" is only a date with a year
+        _rule("quarter", rf"{_PREP_OPT}(?:(?P<rel>(?i:the|this|last|next))\s+)?{_Q}\b(?!\s+(?i:of)\b)", _quarter),
         _rule(
             "season",
             rf"{_PREP_OPT}(?:(?P<rel>(?i:last|this|past))|(?i:the))\s+(?P<season>(?i:summer|winter|spring|autumn))(?!\s+(?i:of)\b)",
@@ -496,22 +517,81 @@ def _as_date(anchor: date | datetime | None) -> date | None:
     return anchor
 
 
+# Words before a date in its sentence that put it ahead of the report ("are expected to join in April").
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|won't|(?:is|are)\s+(?:to|expected|scheduled|due|set|slated|planned)|expected\s+to"
+    r"|scheduled\s+(?:to|for)|plans?\s+to|planned\s+(?:to|for)|set\s+(?:to|for)|due\s+(?:to|on|in)"
+    r"|going\s+to|upcoming)\b|\w'll\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[A-Z\"'‘“(])|\n\s*\n")
+_BACKWARD_PREPS = ("since", "earlier", "overnight", "after")
+
+
+def _looks_ahead(text: str, start: int) -> bool:
+    """A future cue earlier in the same sentence, within about twenty words."""
+    window = text[max(0, start - 120) : start]
+    cut = max((m.end() for m in _SENTENCE_END.finditer(window)), default=0)
+    return bool(_FUTURE_CUE.search(window, cut))
+
+
+def _ahead(name: str, m: re.Match[str], anchor: date, value: DateRange, weekdays: bool) -> DateRange:
+    """Re-resolve a yearless month, day or (when asked) weekday forward, for text about what is to come.
+
+    "The summit is set for April" in a December story is next April. Bare weekdays
+    stay on or before publication unless ``weekdays`` (the DESIGN rule for event
+    dating; TimeML's convention follows the tense instead).
+    """
+    prep = (_group(m, "prep") or "").lower()
+    if value.start is None or value.start >= anchor or _group(m, "rel") or prep.startswith(_BACKWARD_PREPS):
+        return value
+    if name == "month":
+        month = _month(m)
+        return tx.month_part(tx.month_on_or_after(anchor, month), month, tx.part_name(_group(m, "mod")))
+    if name in ("month_day", "day_month"):
+        month, dom = _month(m), int(m.group("dom"))
+        return _exact(tx.day_on_or_after(anchor, month, dom), month, dom)
+    if name == "weekday" and weekdays:
+        return tx.day(tx.weekday_after(anchor, tx.WEEKDAYS[m.group("wd").lower()]))
+    return value
+
+
+_FORWARD = ("month", "month_day", "day_month", "weekday")
+
+# Words that refer to the present, past or future without naming a calendar period
+# (TimeML's PRESENT_REF, PAST_REF, FUTURE_REF). They carry no value: an event is
+# never dated by "now", and the clause's own date or the publication date is better.
+REF_RULES: tuple[Rule, ...] = (
+    _rule("present_ref", _ci(r"\b(?:(?:right\s+)?now|currently|at\s+present|nowadays|at\s+the\s+moment)\b"), _offset(0)),
+    _rule("past_ref", _ci(r"\b(?:recently|lately|in\s+recent\s+(?:years|months|weeks|times)|in\s+the\s+past)\b(?!\s+(?:\d|few|several|two|three|year|month|week|day))"), _offset(0)),
+    _rule("future_ref", _ci(r"\b(?:in\s+the\s+)?(?:near\s+|foreseeable\s+)?future\b"), _offset(0)),
+)
+REF_VALUES = {"present_ref": "PRESENT_REF", "past_ref": "PAST_REF", "future_ref": "FUTURE_REF"}
+
+
 def find_time_spans(
-    text: str, anchor: date | None, bare: bool = False
+    text: str, anchor: date | None, bare: bool = False, *, refs: bool = False, weekday_tense: bool = False
 ) -> list[tuple[int, int, DateRange | None, str]]:
     """Every time expression in ``text`` as ``(start, end, value, rule)``, longest-leftmost, none overlapping.
 
     ``bare=True`` drops the context checks (a lone "May" or "1990" counts): for
     text already known to be a time expression, such as a gold TIMEX span.
+    ``refs=True`` also finds "now", "recently", "the future" (value None).
+    ``weekday_tense=True`` resolves a bare weekday after a future cue forward, as
+    TimeML does; the pipeline keeps the news convention (on or before publication).
     """
     anchor = _as_date(anchor)
     found: list[tuple[int, int, int, DateRange | None, str]] = []
-    for order, rule in enumerate(RULES):
+    for order, rule in enumerate(RULES + (REF_RULES if refs else ())):
         for m in rule.pattern.finditer(text):
             if m.end() == m.start() or (not bare and rule.check is not None and not rule.check(m)):
                 continue
             try:
                 value = None if (rule.relative and anchor is None) else rule.resolve(m, anchor)
+                if rule.name in REF_VALUES:
+                    value = None
+                elif value is not None and anchor is not None and rule.name in _FORWARD and _looks_ahead(text, m.start()):
+                    value = _ahead(rule.name, m, anchor, value, weekday_tense)
             except _NotADate:
                 continue
             found.append((m.start(), m.end(), order, value, rule.name))

@@ -37,7 +37,12 @@ __all__ = [
     "month_on_or_before",
     "nearest_year",
     "safe_date",
+    "quarter_range",
+    "quarter_on_or_before",
+    "month_on_or_after",
+    "day_on_or_after",
     "to_timex_value",
+    "to_timeml_value",
 ]
 
 # ACLED time_precision: 1 the day is known, 2 the week / a few days, 3 the month or wider.
@@ -186,6 +191,27 @@ def month_on_or_before(anchor: date, month: int, strictly_before: bool = False) 
     return anchor.year - 1
 
 
+def quarter_range(year: int, quarter: int) -> DateRange:
+    """The three months of a calendar quarter (Q1 = January to March)."""
+    first = 3 * (quarter - 1) + 1
+    return DateRange(date(year, first, 1), date(year, first + 2, _last_day(year, first + 2)), MONTH)
+
+
+def quarter_on_or_before(anchor: date, quarter: int) -> int:
+    """The year of the most recent such quarter that has begun by the anchor ("the third quarter" in October)."""
+    return anchor.year if quarter <= (anchor.month - 1) // 3 + 1 else anchor.year - 1
+
+
+def month_on_or_after(anchor: date, month: int) -> int:
+    """The year of the next such month, the anchor's own month included ("will join in April")."""
+    return anchor.year if month >= anchor.month else anchor.year + 1
+
+
+def day_on_or_after(anchor: date, month: int, dom: int) -> int:
+    """The year of the next such day and month, the anchor included ("payable Jan. 2" in November)."""
+    return anchor.year if (month, dom) >= (anchor.month, anchor.day) else anchor.year + 1
+
+
 def nearest_year(anchor: date, month: int, dom: int) -> int | None:
     """Year for a day and month given without one ("March 17").
 
@@ -225,3 +251,28 @@ def to_timex_value(value: DateRange | None) -> str | None:
         if season_range(name, s.year) == DateRange(s, e, value.time_precision):
             return f"{s.year:04d}-{code}"
     return f"{s.isoformat()}/{e.isoformat()}"
+
+
+def to_timeml_value(value: DateRange | None) -> str | None:
+    """The TIMEX3 value of our range, writing a part of a period as the period itself.
+
+    TimeML writes "late November" as value="1999-11" plus mod="END", and
+    "earlier this week" as the week; we keep the narrower range. For comparing
+    values the range is named by the smallest calendar unit that holds it:
+    a quarter, a month, a year, or an ISO week for a few days (precision 2).
+    """
+    plain = to_timex_value(value)
+    if plain is None or "/" not in plain or value is None or value.start is None or value.end is None:
+        return plain
+    s, e = value.start, value.end
+    for q in range(1, 5):
+        if quarter_range(s.year, q) == DateRange(s, e, MONTH):
+            return f"{s.year:04d}-Q{q}"
+    if value.time_precision == WEEK and s.isocalendar()[:2] == e.isocalendar()[:2]:
+        iso = s.isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
+    if value.time_precision == MONTH and (s.year, s.month) == (e.year, e.month):
+        return f"{s.year:04d}-{s.month:02d}"
+    if value.time_precision == MONTH and s.year == e.year:
+        return f"{s.year:04d}"
+    return plain

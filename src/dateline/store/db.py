@@ -20,6 +20,7 @@ from ..errors import StoreError
 from ..model import Article, Event, Rejection
 from . import schema as S
 from .migrations import apply_migrations
+from .review_store import ReviewMixin
 
 __all__ = ["Store", "dumps", "article_row", "event_row", "event_source_rows"]
 
@@ -114,7 +115,7 @@ def _day(value: date | str) -> str:
 # --------------------------------------------------------------------------- the store
 
 
-class Store:
+class Store(ReviewMixin):
     """A dateline database. Opening it applies any migrations it lacks.
 
     ``clock`` returns the timestamp written to ``first_seen``/``last_seen``,
@@ -288,11 +289,22 @@ class Store:
         article_id: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        reviewed: bool = True,
+        include_hidden: bool = False,
     ) -> list[Event]:
         """Stored events matching every filter given, by date (undated last) then id.
 
-        ``start``/``end`` bound the event's first day, inclusive.
+        ``start``/``end`` bound the event's first day, inclusive. With
+        ``reviewed`` (the default) human review is laid over the machine's
+        events (:mod:`dateline.store.reviews`): corrections win, and events
+        marked not-an-event or merged away are left out unless ``include_hidden``.
         """
+        if reviewed:
+            filters = {"event_type": event_type, "sub_event_type": sub_event_type, "start": start, "end": end,
+                       "background": background, "country_code": country_code, "article_id": article_id}
+            found = self.reviewed_events(filters, limit, offset, include_hidden)
+            if found is not None:
+                return found
         t, ts = S.events, S.event_sources
         q = sa.select(t.c.payload_json)
         if event_type is not None:
@@ -316,8 +328,10 @@ class Store:
         with self.engine.connect() as conn:
             return [Event.from_dict(json.loads(p)) for p in conn.execute(q).scalars()]
 
-    def event(self, event_id: str) -> Event | None:
-        """One event by id, or None."""
+    def event(self, event_id: str, reviewed: bool = True) -> Event | None:
+        """One event by id (with its human review laid over it unless ``reviewed=False``), or None."""
+        if reviewed and self.review_actions():
+            return self.reviewed_event(event_id)
         t = S.events
         with self.engine.connect() as conn:
             payload = conn.execute(sa.select(t.c.payload_json).where(t.c.id == event_id)).scalar()

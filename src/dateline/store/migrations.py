@@ -14,7 +14,7 @@ from typing import Callable
 import sqlalchemy as sa
 
 from ..errors import StoreError
-from .schema import define_migrations_table, define_v1
+from .schema import define_migrations_table, define_v1, define_v3_reviews
 
 __all__ = ["Migration", "MIGRATIONS", "apply_migrations", "applied_versions"]
 
@@ -28,8 +28,16 @@ def _m001_initial(conn: sa.Connection) -> None:
     metadata.create_all(conn)
 
 
+def _m003_reviews(conn: sa.Connection) -> None:
+    """Create the review audit log (independent of every other version-2+ table)."""
+    metadata = sa.MetaData()
+    define_v3_reviews(metadata)
+    metadata.create_all(conn)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _m001_initial),
+    (3, "reviews", _m003_reviews),
 ]
 
 

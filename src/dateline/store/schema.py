@@ -23,6 +23,8 @@ __all__ = [
     "event_sources",
     "runs",
     "schema_migrations",
+    "define_v3_reviews",
+    "review_actions",
 ]
 
 
@@ -113,6 +115,36 @@ def define_v1(metadata: sa.MetaData) -> dict[str, sa.Table]:
     return t
 
 
+def define_v3_reviews(metadata: sa.MetaData) -> dict[str, sa.Table]:
+    """Schema version 3 ("reviews"): the audit log of human review actions.
+
+    One row per action (confirm, correct, not_event, merge, split). Reviewed
+    events are never rewritten in ``events``: the log is replayed over the
+    machine's events when they are read, so a pipeline re-run, which rewrites
+    ``events``, cannot overwrite a human decision. ``snapshot_json`` keeps the
+    event as the reviewer saw it, so the decision still stands when a re-run
+    no longer finds the event.
+    """
+    t: dict[str, sa.Table] = {}
+    t["review_actions"] = sa.Table(
+        "review_actions",
+        metadata,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("at", sa.Text, nullable=False),  # ISO timestamp, UTC
+        sa.Column("who", sa.Text, nullable=False),
+        sa.Column("action", sa.Text, nullable=False),  # confirm | correct | not_event | merge | split
+        sa.Column("event_id", sa.Text, nullable=False),  # the event acted on (a merge's target)
+        sa.Column("field", sa.Text),  # the corrected field, dotted ("fatalities.best")
+        sa.Column("before_json", sa.Text),
+        sa.Column("after_json", sa.Text),
+        sa.Column("event_ids_json", sa.Text),  # other events involved: merged in, or split off
+        sa.Column("snapshot_json", sa.Text),  # the whole event before the action
+        sa.Column("note", sa.Text),
+        sa.Index("ix_review_actions_event_id", "event_id"),
+    )
+    return t
+
+
 # The current schema, for queries. Later migrations that change a table must
 # change it here too (and only through their own migration step on disk).
 METADATA = sa.MetaData()
@@ -123,3 +155,4 @@ rejections = _current["rejections"]
 events = _current["events"]
 event_sources = _current["event_sources"]
 runs = _current["runs"]
+review_actions = define_v3_reviews(METADATA)["review_actions"]
