@@ -394,3 +394,34 @@ def test_cleaning_is_idempotent(raw: str) -> None:
     second = clean_plain(first.text, title=first.title, outlet="Example Monitor")
     assert second.text == first.text
     _segments_exact(second.text, first.text, second.segments)
+
+
+# --------------------------------------------------------------------------- rules found on HTML pages
+
+
+def test_table_rows_are_content_not_breadcrumbs() -> None:
+    rows = "| Pos | Driver | Points |\n| 1 | Kyle Busch | 5040 |\n| 2 | Kevin Harvick | 5033 |"
+    c = clean_plain(f"{P1}\n\n{rows}\n\n{P2}")
+    assert "| 1 | Kyle Busch | 5040 |" in c.text
+    assert not any(reason == "navigation" for _line, reason in c.removed)
+    assert clean_plain(f"Home | World | Middle East\n\n{P1}").removed == [("Home | World | Middle East", "navigation")]
+
+
+def test_agency_credit_needs_its_own_case() -> None:
+    sentence = "Die Debatte dreht sich seit Jahren um die elektronische Patientenakte (ePA)"
+    assert clean_plain(f"{P1}\n\n{sentence}\n\n{P2}").captions == []
+    credit = "Smoke rises over the eastern districts after an air strike (EPA)"
+    assert clean_plain(f"{credit}\n\n{P1}\n\n{P2}").captions == [credit]
+
+
+def test_letter_salutation_is_not_a_dateline() -> None:
+    assert match_dateline("DEAR ABBY: My husband and I disagree about the holidays.") is None
+    assert match_dateline("BEIRUT: Syrian forces shelled the town.") is not None
+
+
+def test_date_in_a_related_list_before_the_story_is_not_the_publication_date() -> None:
+    page = f"Related Items\n\nMarch 2, 2015\n\nOld headline about another battle\n\n{P1}\n\n{P2}"
+    c = clean_plain(page)
+    assert c.published is None
+    assert c.text.startswith("Rebel fighters")
+    assert clean_plain(f"March 2, 2015\n\n{P1}\n\n{P2}").published == date(2015, 3, 2)

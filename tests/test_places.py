@@ -215,3 +215,78 @@ def test_seed_places_resolve_like_the_gold() -> None:
     assert suburbs and all(m.geo_precision == 2 for m in suburbs)
     assert all(m.place.country_code in ("SY", "RU", "IR") for m in found if m.place is not None)
     assert article_country(a) == "SY"
+
+
+# --------------------------------------------------------------------------- given spans, states, regions
+
+from dateline.mentions.places import name_variants, resolve_spans  # noqa: E402
+
+MANSFIELD_GB = P("Mansfield", 53.14, -1.20, "GB", pop=70_000, admin1="England")
+MANSFIELD_OH = P("Mansfield", 40.76, -82.52, "US", pop=46_000, admin1="Ohio")
+OHIO = P("Ohio", 40.25, -82.75, "US", "ADM1", admin1="Ohio", source="admin1.tsv")
+ALEXANDRIA_EG = P("Alexandria", 31.20, 29.92, "EG", pop=3_800_000)
+ALEXANDRIA_VA = P("Alexandria", 38.80, -77.05, "US", pop=150_000, admin1="Virginia")
+VIRGINIA = P("Virginia", 37.5, -78.5, "US", "ADM1", admin1="Virginia", source="admin1.tsv")
+GEORGIA_GE = P("Georgia", 42.0, 43.5, "GE", "PCLI", 3_700_000)
+GEORGIA_US = P("Georgia", 32.75, -83.5, "US", "ADM1", admin1="Georgia", source="admin1.tsv")
+ATLANTA = P("Atlanta", 33.75, -84.39, "US", "PPLA", 500_000, admin1="Georgia")
+TBILISI = P("Tbilisi", 41.69, 44.83, "GE", "PPLC", 1_100_000)
+MINNEOTA = P("Minneota", 44.56, -95.99, "US", pop=1363, admin1="Minnesota")
+MINNESOTA = P("Minnesota", 46.25, -94.25, "US", "ADM1", admin1="Minnesota", source="admin1.tsv")
+EU = P("European Union", 50.0, 10.0, None, "RGN", source="places.tsv")
+EU_TOWN = P("Eu", 50.05, 1.42, "FR", pop=7_000)
+
+
+@pytest.fixture(scope="module")
+def world() -> MemoryGazetteer:
+    places = [MANSFIELD_GB, MANSFIELD_OH, OHIO, ALEXANDRIA_EG, ALEXANDRIA_VA, VIRGINIA, GEORGIA_GE, GEORGIA_US,
+              ATLANTA, TBILISI, MINNEOTA, MINNESOTA, EU, EU_TOWN, USA, RUSSIA, SYRIA, TADMUR, PALMYRA_US]
+    aliases = {**ALIASES, "Minneota": ["Minnesota"], "European Union": ["EU"], "Georgia": ["Georgian"]}
+    return MemoryGazetteer(places, aliases)
+
+
+def test_resolve_spans_gives_one_answer_per_span_in_document_context(world) -> None:
+    text = "Syrian troops retook Palmyra. Syria's army said Zzyzx was quiet."
+    spans = [(21, 28), (30, 37), (48, 53)]
+    found = resolve_spans(text, spans, world)
+    assert len(found) == 3
+    assert found[0].place == TADMUR  # "Syrian" elsewhere in the text decides it
+    assert found[1].place == SYRIA  # the possessive is dropped for the lookup
+    assert found[2] is None  # unknown: no place rather than a guess
+    assert all(text[m.span.start : m.span.end] == m.name for m in found if m is not None)
+
+
+def test_name_variants_drop_article_possessive_and_generic_word() -> None:
+    assert name_variants("the Rapides Parish") == ["the Rapides Parish", "Rapides Parish", "Rapides"]
+    assert name_variants("Syria’s") == ["Syria’s", "Syria"]
+
+
+def test_a_state_written_after_the_name_decides_it(world) -> None:
+    found = places("A fire broke out in Mansfield, Ohio, on Monday.", world)
+    assert by_name(found, "Mansfield")[0].place == MANSFIELD_OH
+    found = resolve_spans("He moved to Alexandria, Va., last year.", [(12, 22)], world)
+    assert found[0].place == ALEXANDRIA_VA  # the AP abbreviation names Virginia
+    assert any("written with its province" in r for r in found[0].candidates[0].reasons)
+
+
+def test_a_state_abbreviation_marked_as_a_place_is_the_state(world) -> None:
+    (va,) = resolve_spans("Officials in Va. said so.", [(13, 16)], world)
+    assert va.place == VIRGINIA and va.geo_precision == 3
+
+
+def test_a_province_outranks_a_village_known_by_its_name(world) -> None:
+    found = places("Farmers in Minnesota harvested corn.", world)
+    assert by_name(found, "Minnesota")[0].place == MINNESOTA
+
+
+def test_georgia_is_the_state_in_an_american_story_and_the_country_otherwise(world) -> None:
+    us = places("Storms hit Atlanta and the U.S. south. In Georgia, schools closed, American officials said.", world)
+    assert by_name(us, "Georgia")[0].place == GEORGIA_US
+    ge = places("Russian troops stayed near Tbilisi. Georgia protested.", world)
+    assert by_name(ge, "Georgia")[0].place == GEORGIA_GE
+
+
+def test_regions_and_blocs_are_never_villages(world) -> None:
+    found = places("The EU imposed sanctions.", world)
+    (eu,) = by_name(found, "EU")
+    assert eu.place == EU and eu.geo_precision == 3 and eu.rule == "region"

@@ -135,6 +135,22 @@ def gazetteer_build(obj: dict[str, Any], path: str | None, sets: tuple[str, ...]
     click.echo(json.dumps(stats, indent=2, default=str))
 
 
+@gazetteer.command("load")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--alternate-names", type=click.Path(exists=True, dir_okay=False),
+              help="A GeoNames alternateNames file (alternateNamesV2.zip/.txt) for the places loaded.")
+@_SET
+@click.pass_obj
+def gazetteer_load(obj: dict[str, Any], file: str, alternate_names: str | None, sets: tuple[str, ...]) -> None:
+    """Add a GeoNames dump you downloaded (allCountries.zip, SY.zip, cities1000.zip) to the index."""
+    from .gazetteer import default_index_path, load_geonames_dump, open_gazetteer
+
+    settings = _settings(obj, sets)
+    open_gazetteer(settings).close()  # builds the index first when it is missing
+    stats = load_geonames_dump(default_index_path(settings), file, alternate_names=alternate_names)
+    click.echo(json.dumps(stats, indent=2, default=str))
+
+
 @gazetteer.command("lookup")
 @click.argument("name")
 @click.option("--limit", default=10, show_default=True)

@@ -141,7 +141,7 @@ def fuse_into_store(store: Any, events: Iterable[Event], settings: Any | None = 
     previous: list[Event] = []
     if days:
         pad = timedelta(days=p.fallback_days + p.week_slack + 31)  # a month-wide stored date starts early
-        previous = store.events(start=min(days) - pad, end=max(days) + pad)
+        previous = store.events(start=min(days) - pad, end=max(days) + pad, reviewed=False)
     result = fuse_reports(events, p, previous=previous, duplicates=duplicates, reprocessed=batch)
     live = {e.id for e in result.events}
     retired = sorted({s.old_id for s in result.lineage} - live)

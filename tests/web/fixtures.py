@@ -22,7 +22,7 @@ SHARED = ROOT.parent / "shared"
 SEED = SHARED / "eval" / "seed" / "ara-palmyra-2016-03.txt"
 XSS_ID = "test-xss-1"
 XSS_TEXT = (
-    "BEIRUT - Clashes between Syrian government forces and rebels killed four fighters near Saraqib on Monday, "
+    "BEIRUT - Clashes between Syrian government forces and rebels killed four fighters near Azaz on Monday, "
     "a monitor said. <script>window.__xss = 1; alert('xss')</script> Residents of the town said the fighting "
     "lasted for several hours and that shops stayed closed on Tuesday."
 )
@@ -30,7 +30,7 @@ XSS_TEXT = (
 
 def write_xss_corpus(folder: Path) -> Path:
     """A one-line corpus whose text, title, outlet and URL are hostile."""
-    line = {"id": XSS_ID, "title": "Clashes near Saraqib <img src=x onerror=alert(1)>", "outlet": "Test <i>Wire</i>",
+    line = {"id": XSS_ID, "title": "Clashes near Azaz <img src=x onerror=alert(1)>", "outlet": "Test <i>Wire</i>",
             "url": "javascript:alert(1)", "published": "2018-02-06", "text": XSS_TEXT}
     path = folder / "xss.jsonl"
     path.write_text(json.dumps(line) + "\n", encoding="utf-8")

@@ -104,7 +104,8 @@ def _classify(lines: list[_Line], out: Cleaned) -> None:
             mode = "related" if marker == "related" else mode
             ln.reason = marker
             continue
-        ln.reason = _line_reason(info, out, seen_body)
+        # a date in a "Related" list belongs to another story, never to this one
+        ln.reason = _line_reason(info, out, seen_body or mode == "related")
         if ln.reason:
             continue
         if mode == "related":

@@ -22,8 +22,10 @@ __all__ = ["EventStage", "type_event", "build_events"]
 ARMED = {1, 2, 3, 4, 8}
 
 
-def _participants(ms: list[ActorMention]) -> list[ActorMention]:
-    return [m for m in ms if m.actor.kind not in SOURCE_KINDS and m.actor.kind != "person"]
+def _participants(ms: list[ActorMention], acting: bool = False) -> list[ActorMention]:
+    """Actors that take part; ``acting``: as perpetrators, which aid agencies never are."""
+    return [m for m in ms if m.actor.kind not in SOURCE_KINDS and m.actor.kind != "person"
+            and not (acting and m.actor.kind == "aid")]
 
 
 _MILITARY_TARGETS = {"checkpoint", "checkpoints", "base", "bases", "post", "posts", "outpost", "convoy", "patrol",
@@ -163,7 +165,7 @@ def _is_background(em: EventMention, date: DateRange | None, article: Article, d
 
 
 def _actors(em: EventMention, country: str | None) -> tuple[ActorRef | None, ActorRef | None, list[ActorRef], list[ActorMention]]:
-    agents = _participants(em.agents) or [m for m in _participants(em.claimant) if m.actor.inter in ARMED]
+    agents = _participants(em.agents, acting=True) or [m for m in _participants(em.claimant) if m.actor.inter in ARMED]
     others = _participants(em.patients) + _participants(em.partners)
     used: list[ActorMention] = []
     actor1 = agents[0] if agents else None

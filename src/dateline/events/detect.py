@@ -144,6 +144,8 @@ def _refine(tok: Any, fam: str) -> str | None:
     return fam
 
 
+# "two were killed and 15 injured as forces attacked": the injuries join the killing's clause
+_CASUALTY_VERBS = {"injure", "wound", "hurt", "die", "perish", "kill"}
 _ATTACK_CONTEXT = {"attack", "attacks", "attacked", "bomber", "bombers", "militants", "claimed", "terrorist",
                    "terrorists", "insurgents", "planted", "targeted", "fired", "dropped", "shelling", "suicide"}
 _CAPTIVES = {"prisoners", "prisoner", "captive", "detainee", "hostage", "detainees", "hostages", "captives", "bodies", "abductees", "soldiers",
@@ -205,7 +207,8 @@ def _linked(a: Any, b: Any) -> bool:
     """b hangs from a through modifier links, without crossing a coordinated clause or a speech verb."""
     t = b
     while t.i != t.head.i:
-        if t.dep_ not in _LINK_DEPS:
+        casualty_conj = t.dep_ == "conj" and t.lemma_.lower() in _CASUALTY_VERBS
+        if t.dep_ not in _LINK_DEPS and not casualty_conj:
             return False
         t = t.head
         if t.i == a.i:
@@ -218,8 +221,8 @@ def _linked(a: Any, b: Any) -> bool:
 def _predicate(tok: Any) -> Any:
     """The verb whose clause ``tok`` belongs to: climb modifier links up to a clause head."""
     t = tok
-    while t.head.i != t.i and t.dep_ in _LINK_DEPS and not (t.pos_ in ("VERB", "AUX") and t.dep_ in (
-            "advcl", "xcomp", "relcl", "acl") and t is not tok):
+    while t.head.i != t.i and (t.dep_ in _LINK_DEPS or (t.dep_ == "conj" and t.lemma_.lower() in _CASUALTY_VERBS)) \
+            and not (t.pos_ in ("VERB", "AUX") and t.dep_ in ("advcl", "xcomp", "relcl", "acl") and t is not tok):
         t = t.head
     return t
 

@@ -96,7 +96,10 @@ def build_default_index(settings: Any = None, path: Path | None = None) -> dict[
 
 
 def load_geonames_dump(index_path: Path | str, file: Path | str, **kwargs: Any) -> dict[str, Any]:
-    """Add the places of a GeoNames dump (allCountries.txt, SY.txt, cities1000.zip...) to an index."""
+    """Add the places of a GeoNames dump (allCountries.txt, SY.txt, cities1000.zip...) to an index.
+
+    ``alternate_names=`` a GeoNames alternateNames file adds the other names of the places loaded.
+    """
     from .dump import load_geonames_dump as _load
 
     return _load(index_path, file, **kwargs)

@@ -18,7 +18,10 @@ from ..model import Place
 from .index import write_entries
 from .sources import Entry
 
-__all__ = ["load_geonames_dump", "read_geonames_dump"]
+__all__ = ["load_geonames_dump", "read_geonames_dump", "load_alternate_names", "read_alternate_names"]
+
+# alternateNames "languages" that are codes or links, not names a text would use
+_NOT_NAMES = frozenset({"link", "wkdt", "post", "iata", "icao", "faac", "tcid", "unlc", "fr_1793"})
 
 
 def _open_text(file: Path) -> IO[str]:
@@ -61,8 +64,54 @@ def read_geonames_dump(file: Path | str, admin_names: dict[tuple[str, str], str]
             yield Entry(place, names)
 
 
-def load_geonames_dump(index_path: Path | str, file: Path | str, *, batch: int = 50_000) -> dict[str, Any]:
-    """Add a dump's places to an existing index; returns counts of places added and skipped."""
+def read_alternate_names(file: Path | str) -> Iterator[tuple[int, str]]:
+    """(geonameid, name) pairs of a GeoNames alternateNames table (alternateNamesV2.txt or its zip)."""
+    file = Path(file)
+    with _open_text(file) as f:
+        for lineno, line in enumerate(f, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 4 or not cols[1].isdigit():
+                raise InputError("malformed_alternate_names", f"{file}:{lineno}: expected alternateNameId, "
+                                 "geonameid, isolanguage, name")
+            if cols[2] in _NOT_NAMES or (len(cols) > 7 and cols[7] == "1"):  # codes, links, historic names
+                continue
+            yield int(cols[1]), cols[3]
+
+
+def load_alternate_names(index_path: Path | str, file: Path | str) -> dict[str, Any]:
+    """Index the alternate names of places already in the index (others are skipped)."""
+    from .normalize import name_keys
+
+    con = sqlite3.connect(index_path)
+    try:
+        ids: dict[int, int] = {}
+        for pid, gid in con.execute("SELECT id, geonames_id FROM places WHERE geonames_id IS NOT NULL"):
+            ids.setdefault(gid, pid)
+        rows, skipped = set(), 0
+        for gid, name in read_alternate_names(file):
+            pid = ids.get(gid)
+            if pid is None:
+                skipped += 1
+                continue
+            rows.update((key, pid, 0) for key in name_keys(name) if len(key) >= 2)
+        before = con.execute("SELECT count(*) FROM names").fetchone()[0]
+        con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", sorted(rows))
+        added = con.execute("SELECT count(*) FROM names").fetchone()[0] - before
+        con.commit()
+    finally:
+        con.close()
+    return {"names_added": added, "names_skipped": skipped, "file": str(file)}
+
+
+def load_geonames_dump(
+    index_path: Path | str, file: Path | str, *, alternate_names: Path | str | None = None, batch: int = 50_000
+) -> dict[str, Any]:
+    """Add a dump's places (and, if given, their alternate names) to an existing index.
+
+    Returns counts of places added and skipped; loading the same file twice adds nothing.
+    """
     from .sources import admin1_names, admin1_rows
 
     con = sqlite3.connect(index_path)
@@ -89,4 +138,7 @@ def load_geonames_dump(index_path: Path | str, file: Path | str, *, batch: int =
         con.commit()
     finally:
         con.close()
-    return {"added": added, "skipped": skipped, "file": str(file)}
+    out: dict[str, Any] = {"added": added, "skipped": skipped, "file": str(file)}
+    if alternate_names is not None:
+        out.update(load_alternate_names(index_path, alternate_names))
+    return out

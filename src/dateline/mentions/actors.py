@@ -158,10 +158,17 @@ def country_name(code: str | None) -> str | None:
     return _countries()[0].get(code or "")
 
 
-def state_forces(code: str, police: bool = False) -> ActorRef:
-    name = country_name(code) or code
+def state_forces(code: str | None, police: bool = False) -> ActorRef:
+    """ACLED's name for a state's forces; without a known country, the bare kind ("Police Forces")."""
     kind_name = "Police Forces" if police else "Military Forces"
+    if not code:
+        return ActorRef(kind_name, "state", 1, None, None)
+    name = country_name(code) or code
     return ActorRef(f"{kind_name} of {name}", "state", 1, code, f"{'pol' if police else 'mil'}-{code}")
+
+
+def government_of(code: str) -> ActorRef:
+    return ActorRef(f"Government of {country_name(code) or code}", "state", 1, code, f"gov-{code}")
 
 
 class ActorRegistry:
@@ -197,6 +204,8 @@ class ActorRegistry:
     def ref(self, actor_id: str) -> ActorRef | None:
         if actor_id.startswith(("mil-", "pol-")):
             return state_forces(actor_id[4:], police=actor_id.startswith("pol-"))
+        if actor_id.startswith("gov-"):
+            return government_of(actor_id[4:])
         entry = self.entries.get(actor_id)
         return entry.ref() if entry else None
 
@@ -286,6 +295,7 @@ class ActorStage:
         self._named(doc, registry, add)
         self._forces(doc, country, add, taken)
         self._generic(doc, country, add, taken)
+        self._countries_acting(doc, add, taken)
         found.sort(key=lambda m: m.span.start)
         found = self._anaphora(article, doc, found, taken)
         article.actors = sorted(found, key=lambda m: m.span.start)
@@ -345,8 +355,26 @@ class ActorStage:
             government = any(w in GOVERNMENT_WORDS or w.startswith("pro-") for w in left_words) or (
                 "regime" in left_words
             )
-            if (government or low in BARE_STATE_NOUNS) and country:
+            if government or low in BARE_STATE_NOUNS:
                 add(start, tok.i + 1, state_forces(country, police), True, "government+force")
+
+    @staticmethod
+    def _countries_acting(doc: Any, add: Any, taken: set[int]) -> None:
+        """A country named as a participant ("Israel struck", "sanctions against Iran") is its government;
+        a country after "in", "near", "from" is a place and stays one."""
+        names = _countries()[1]
+        for tok in doc:
+            if tok.i in taken or tok.pos_ != "PROPN" or tok.text.lower() not in names:
+                continue
+            code = names[tok.text.lower()]
+            role = tok
+            while role.dep_ in ("compound", "conj", "appos") and role.head.i != role.i:
+                role = role.head
+            if role.dep_ in ("nsubj", "nsubjpass", "dobj", "poss") or (
+                    role.dep_ == "pobj" and role.head.lower_ in ("by", "against", "on", "with", "between")):
+                if role.dep_ == "poss" and role.head.lower_ in FORCE_NOUNS | POLICE_NOUNS:
+                    continue  # "Syria's army": the forces rule names it
+                add(tok.i, tok.i + 1, government_of(code), False, "country-as-actor")
 
     @staticmethod
     def _generic(doc: Any, country: str | None, add: Any, taken: set[int]) -> None:

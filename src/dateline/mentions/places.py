@@ -154,7 +154,7 @@ def _skip_gram(text: str, toks: list[_Tok], k: int, n: int, gaz: Gazetteer) -> s
         return "person title"
     grams = toks[k : k + n]
     if all(t.is_upper for t in grams if t.is_cap):
-        if gaz.countries_named(text[first.start : grams[-1].end]):
+        if any(_is_area(p) for p in gaz.lookup(text[first.start : grams[-1].end])):  # "UK", "EU"
             return None
         return None if _is_dateline(text, first.start, grams[-1].end) else "all capitals"
     if n == 1 and first.lower in _stop_words():

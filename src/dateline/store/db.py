@@ -20,6 +20,7 @@ from ..errors import StoreError
 from ..model import Article, Event, Rejection
 from . import schema as S
 from .migrations import apply_migrations
+from .lineage import LineageMixin
 from .review_store import ReviewMixin
 
 __all__ = ["Store", "dumps", "article_row", "event_row", "event_source_rows"]
@@ -115,7 +116,7 @@ def _day(value: date | str) -> str:
 # --------------------------------------------------------------------------- the store
 
 
-class Store(ReviewMixin):
+class Store(ReviewMixin, LineageMixin):
     """A dateline database. Opening it applies any migrations it lacks.
 
     ``clock`` returns the timestamp written to ``first_seen``/``last_seen``,

@@ -14,7 +14,7 @@ from typing import Callable
 import sqlalchemy as sa
 
 from ..errors import StoreError
-from .schema import define_migrations_table, define_v1, define_v3_reviews
+from .schema import define_migrations_table, define_v1, define_v2, define_v3_reviews
 
 __all__ = ["Migration", "MIGRATIONS", "apply_migrations", "applied_versions"]
 
@@ -28,6 +28,13 @@ def _m001_initial(conn: sa.Connection) -> None:
     metadata.create_all(conn)
 
 
+def _m002_event_succession(conn: sa.Connection) -> None:
+    """Add ``event_lineage``: merges and splits of fused events, so a vanished id finds its successor."""
+    metadata = sa.MetaData()
+    define_v2(metadata)
+    metadata.create_all(conn)
+
+
 def _m003_reviews(conn: sa.Connection) -> None:
     """Create the review audit log (independent of every other version-2+ table)."""
     metadata = sa.MetaData()
@@ -37,6 +44,7 @@ def _m003_reviews(conn: sa.Connection) -> None:
 
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _m001_initial),
+    (2, "event succession", _m002_event_succession),
     (3, "reviews", _m003_reviews),
 ]
 

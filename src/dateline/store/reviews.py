@@ -134,9 +134,10 @@ def _sub_type(field: str, value: Any) -> str:
 
 
 def _int(field: str, value: Any) -> int:
-    if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+    number = float(str(value).strip()) if isinstance(value, str) else value
+    if isinstance(number, bool) or not float(number).is_integer():
         raise ValueError("expected a whole number")
-    n = int(str(value).strip()) if isinstance(value, str) else int(value)
+    n = int(number)
     if n < 0:
         raise ValueError("expected a number >= 0")
     return n

@@ -17,11 +17,13 @@ import sqlalchemy as sa
 __all__ = [
     "METADATA",
     "define_v1",
+    "define_v2",
     "articles",
     "rejections",
     "events",
     "event_sources",
     "runs",
+    "event_lineage",
     "schema_migrations",
     "define_v3_reviews",
     "review_actions",
@@ -115,6 +117,29 @@ def define_v1(metadata: sa.MetaData) -> dict[str, sa.Table]:
     return t
 
 
+def define_v2(metadata: sa.MetaData) -> dict[str, sa.Table]:
+    """Schema version 2 (event succession): where event ids went when fusion merged or split them.
+
+    One row per (old id, new id) succession found by a run; ``kind`` is ``merge``
+    (the old id is gone, its sources are in the new event) or ``split`` (some of
+    the old event's sources now form or joined another event).
+    """
+    t: dict[str, sa.Table] = {}
+    t["event_lineage"] = sa.Table(
+        "event_lineage",
+        metadata,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("old_id", sa.Text, nullable=False),
+        sa.Column("new_id", sa.Text, nullable=False),
+        sa.Column("kind", sa.Text, nullable=False),
+        sa.Column("run_id", sa.Integer),
+        sa.Column("at", sa.Text, nullable=False),
+        sa.Index("ix_event_lineage_old_id", "old_id"),
+        sa.Index("ix_event_lineage_new_id", "new_id"),
+    )
+    return t
+
+
 def define_v3_reviews(metadata: sa.MetaData) -> dict[str, sa.Table]:
     """Schema version 3 ("reviews"): the audit log of human review actions.
 
@@ -155,4 +180,5 @@ rejections = _current["rejections"]
 events = _current["events"]
 event_sources = _current["event_sources"]
 runs = _current["runs"]
+event_lineage = define_v2(METADATA)["event_lineage"]
 review_actions = define_v3_reviews(METADATA)["review_actions"]

@@ -27,6 +27,10 @@ function fillForm() {
       const b = map.getBounds();
       useBbox.value = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(x => x.toFixed(3)).join(",");
     }
+    // Empty fields stay out of the URL; "background" stays, since absent means "current only".
+    for (const input of form.elements) {
+      if (input.name && input.name !== "background" && !input.value) input.disabled = true;
+    }
   });
 }
 
@@ -40,19 +44,60 @@ async function loadFacets() {
 }
 
 async function initMap(config) {
-  map = L.map("map", { worldCopyJump: true, preferCanvas: false }).setView([25, 30], 3);
+  map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 14 }).setView([25, 30], 3);
   map.createPane("outlines").style.zIndex = 250;
   // Offline base layer: Natural Earth country outlines served by this server.
   const topo = await getJSON("/static/vendor/countries-110m.json");
-  L.geoJSON(topojson.feature(topo, topo.objects.countries), {
-    pane: "outlines", interactive: false,
-    style: { color: "#8795a3", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1 },
+  const countries = topojson.feature(topo, topo.objects.countries);
+  countries.features = countries.features.filter(f => f.id !== "010");  // Antarctica: a smear at Mercator's edge
+  L.geoJSON(countries, {
+    pane: "outlines", interactive: false, style: { stroke: false, fillColor: "#f4f1ea", fillOpacity: 1 },
+  }).addTo(map);
+  // Borders and coasts drawn as lines, without the edges where the data cuts shapes at 180°.
+  L.geoJSON(borderLines(topojson.mesh(topo, topo.objects.countries)), {
+    pane: "outlines", interactive: false, style: { color: "#8795a3", weight: 0.7 },
   }).addTo(map);
   if (config.tiles_url) {
     L.tileLayer(config.tiles_url, { attribution: config.tiles_attribution || "" }).addTo(map);
   }
-  clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
+  clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40, iconCreateFunction: clusterIcon });
   map.addLayer(clusters);
+}
+
+function borderLines(mesh) {
+  const lines = [];
+  const onCut = (a, b) => Math.abs(a[0]) > 179.9 && Math.abs(b[0]) > 179.9 || Math.abs(a[0] - b[0]) > 180;
+  for (const line of mesh.coordinates) {
+    let part = [line[0]];
+    for (let i = 1; i < line.length; i++) {
+      if (onCut(line[i - 1], line[i])) { if (part.length > 1) lines.push(part); part = []; }
+      part.push(line[i]);
+    }
+    if (part.length > 1) lines.push(part);
+  }
+  return { type: "MultiLineString", coordinates: lines.filter(l => l.some(p => p[1] > -60)) };
+}
+
+// A cluster is a pie of its events' types, sized by their fatalities, with the count in the middle.
+function clusterIcon(cluster) {
+  const counts = {};
+  let dead = 0;
+  for (const m of cluster.getAllChildMarkers()) {
+    counts[m.options.eventType] = (counts[m.options.eventType] || 0) + 1;
+    dead += m.options.fatalities || 0;
+  }
+  const n = cluster.getChildCount();
+  let acc = 0;
+  const stops = Object.keys(TYPE_COLORS).concat(Object.keys(counts).filter(t => !(t in TYPE_COLORS)))
+    .filter(t => counts[t]).map(t => {
+      const from = acc / n * 360; acc += counts[t];
+      return `${typeColor(t)} ${from}deg ${acc / n * 360}deg`;
+    });
+  const size = Math.round(Math.min(72, 28 + 4 * Math.sqrt(dead)));
+  const pie = el("div", { class: "cluster-pie", title: `${n} events, ${dead} fatalities` }, el("span", {}, String(n)));
+  pie.style.background = `conic-gradient(${stops.join(", ")})`;
+  pie.style.width = pie.style.height = size + "px";
+  return L.divIcon({ html: pie, className: "dl-cluster", iconSize: L.point(size, size) });
 }
 
 function popupFor(p, id) {
@@ -74,7 +119,7 @@ async function loadMap() {
     const dead = p.fatalities || 0;
     const m = L.circleMarker([lat, lon], {
       radius: 6 + 3 * Math.sqrt(dead), color: "#222", weight: 1,
-      fillColor: typeColor(p.event_type), fillOpacity: 0.85,
+      fillColor: typeColor(p.event_type), fillOpacity: 0.85, eventType: p.event_type, fatalities: dead,
     });
     m.bindPopup(() => popupFor(p, f.id));
     markers.push(m);
@@ -175,5 +220,5 @@ async function main() {
 }
 main().catch(err => {
   document.body.dataset.ready = "error";
-  document.body.prepend(el("p", { class: "warn" }, "Could not load the events: " + err.message));
+  document.body.prepend(el("p", { class: "warn" }, "Could not load the events: " + (err && err.message ? err.message : String(err))));
 });
