@@ -8,13 +8,14 @@ DATELINE = $(VENV)/bin/dateline
 export DATELINE_DATA_DIR ?= $(CURDIR)/.cache/dateline
 GAZETTEER = $(DATELINE_DATA_DIR)/gazetteer.sqlite
 
-.PHONY: setup data run test bench seed clean help
+.PHONY: setup data run test bench seed clean help browser web-assets serve
 
 help:
 	@echo "make run    - set up and run dateline on the bundled synthetic examples (writes out/)"
 	@echo "make test   - set up and run the test suite"
 	@echo "make seed   - run on the worked example in ../shared and score it"
 	@echo "make bench  - pipeline speed against spaCy's own parse (needs ../shared)"
+	@echo "make serve  - serve the map, timeline, table and review UI over out/dateline.sqlite"
 
 setup: $(VENV)/.installed
 
@@ -33,10 +34,30 @@ $(GAZETTEER):
 run: data
 	$(DATELINE) run examples/articles/ --out out; status=$$?; \
 	echo; echo "Explore the results: out/events.jsonl, out/events.csv, out/events.geojson, out/dateline.sqlite"; \
+	echo "See them on a map: $(DATELINE) serve --db out/dateline.sqlite   (or: make serve)"; \
+	echo "  then open http://127.0.0.1:8000/ (read-only; add --set serve.token=SECRET to review)"; \
 	exit $$status
 
-test: data
+test: data browser
 	$(PY) -m pytest
+
+# The UI tests drive Debian's chromium (no browser download): install it when missing, as root.
+# Without it the UI tests skip with the reason; the rest of the suite still runs.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "could not install chromium: the browser tests will skip"; \
+	  else echo "no /usr/bin/chromium (install Debian's chromium as root): the browser tests will skip"; fi; \
+	fi
+
+# Leaflet, marker clustering, topojson-client and the Natural Earth outlines, from npm (shipped in
+# src/dateline/web/static/vendor/; this refetches them only when a file is missing).
+web-assets: setup
+	$(PY) -m dateline.web.assets --if-missing
+
+serve: data
+	$(DATELINE) serve --db out/dateline.sqlite
 
 seed: data
 	$(DATELINE) run ../shared/eval/seed/ara-palmyra-2016-03.txt --id ara-palmyra-2016-03 \

@@ -73,6 +73,7 @@ def test_scores_count_misses_and_overlaps(gaz: MemoryGazetteer) -> None:
 FLOORS = {"TR-News": (0.88, 0.82), "LGL": (0.78, 0.69), "GeoWebNews": (0.77, 0.73)}
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not GEO.is_dir(), reason="../shared/eval/geoparsing is absent")
 @pytest.mark.parametrize("corpus", sorted(FLOORS))
 def test_accuracy_floor_on_a_slice(corpus: str) -> None:

@@ -21,7 +21,7 @@ with merges and splits reported as :class:`~dateline.fusion.Succession` rows.
 """
 from __future__ import annotations
 
-import copy
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, Iterable, Mapping, Sequence
@@ -62,10 +62,8 @@ def _carry(previous: Sequence[Event], batch: set[str], p: FuseParams) -> list[Re
         keep = [s for s in prev.sources if s.article_id not in batch]
         if not keep:
             continue
-        ev = copy.deepcopy(prev)
-        ev.sources = keep
-        ev.evidence = {k: [s for s in v if s.article_id not in batch] for k, v in ev.evidence.items()}
-        ev.evidence = {k: v for k, v in ev.evidence.items() if v}
+        evidence = {k: [s for s in v if s.article_id not in batch] for k, v in prev.evidence.items()}
+        ev = dataclasses.replace(prev, sources=keep, evidence={k: v for k, v in evidence.items() if v})
         out.append(make_report(ev, p, carried=True))
     return out
 
@@ -103,7 +101,7 @@ def fuse_reports(
     article it copies (syndication; see ``Article.duplicate_of``).
     """
     p = _params(settings)
-    fresh = {r.key: r for r in (make_report(copy.deepcopy(e), p) for e in events)}
+    fresh = {r.key: r for r in (make_report(e, p) for e in events)}
     batch = {a for r in fresh.values() for a in r.articles} | set(reprocessed)
     carried = _carry(previous, batch, p)
     reports = sorted([*fresh.values(), *carried], key=lambda r: r.key)

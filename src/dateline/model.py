@@ -241,6 +241,7 @@ class Source(_Serializable):
     end: int
     attributed_to: str | None = None
     fatalities: int | None = None  # the toll this report gave (its best figure), kept through fusion
+    attribution_kind: str | None = None  # outlet, party, monitor, activists, witnesses, official, media, unnamed
 
 
 @dataclass
@@ -267,6 +268,9 @@ class Event(_Serializable):
     plover_type: str | None = None
     trigger: str | None = None
     date_basis: str | None = None  # how the date was found: clause, sentence, published (fallback), ...
+    injured: int | None = None  # people wounded (not deaths), most conservative figure
+    casualties: dict[str, int] = field(default_factory=dict)  # deaths by who died: civilians, children, fighters, ...
+    claim: str | None = None  # perpetrator_claim (a party claims its own act) or enemy_losses (a party counts its enemy's dead)
     notes: list[str] = field(default_factory=list)
     # fusion: how many sources are independent (syndicated copies count once), and what they disagree on
     independent_sources: int | None = None
@@ -316,6 +320,9 @@ class Event(_Serializable):
             plover_type=d.get("plover_type"),
             trigger=d.get("trigger"),
             date_basis=d.get("date_basis"),
+            injured=d.get("injured"),
+            casualties=dict(d.get("casualties") or {}),
+            claim=d.get("claim"),
             notes=list(d.get("notes") or []),
             review=d.get("review"),
             independent_sources=d.get("independent_sources"),
@@ -376,6 +383,8 @@ class Article:
     attributions: list[Attribution] = field(default_factory=list)
     # events
     events: list[Event] = field(default_factory=list)
+    # acts told but not reported as having happened (future, hypothetical, negated), with why
+    non_events: list[dict[str, Any]] = field(default_factory=list)
     # stage bookkeeping
     done: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)

@@ -13,7 +13,8 @@ from ..model import (
 )
 from ..mentions.actors import SOURCE_KINDS
 from .detect import EventMention, detect
-from .fatalities import victim_count
+from .claims import CLAIM_VERBS, attribution_kind, claim_kind
+from .fatalities import injured_count, victim_count
 from .lexicon import CAMEO_PLOVER, INTERVENTION_WORDS, RIOT_WORDS, SUBTYPES, WEAPON_FAMILIES
 from .merge import merge_into, merge_within_article
 
@@ -211,7 +212,9 @@ def build_events(article: Article, background_days: int = 60) -> list[Event]:
     last_place: dict[int, PlaceMention] = {}  # paragraph start -> last place used there
     for em in detect(article):
         if em.modality in ("future", "negated", "hypothetical"):
-            article.notes.append(f"not an event ({em.modality}): {em.sentence.text[:80]}")
+            trig = em.triggers[0].token
+            article.non_events.append({"modality": em.modality, "sentence": em.sentence.text,
+                                       "start": em.sentence.start, "end": em.sentence.end, "trigger": trig.text})
             continue
         if em.family in ("clash", "attack", "kill") and not _has_actor(em) and not any(
                 t.family in WEAPON_FAMILIES for t in em.triggers):
@@ -237,6 +240,35 @@ def build_events(article: Article, background_days: int = 60) -> list[Event]:
     return merge_within_article(out)
 
 
+def _fatalities(article: Article, em: EventMention) -> tuple[Fatalities, int | None, dict[str, int], Any]:
+    """Deaths (low/best/high), injured, deaths by who died, and the evidence span of the count."""
+    for trig in em.triggers:
+        counted = victim_count(trig.token)
+        if counted:
+            (low, best, high), tok, breakdown = counted
+            span = article.span(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge))
+            return Fatalities(low, best, high), injured_count(trig.token.sent), breakdown, span
+    return Fatalities(), injured_count(em.triggers[0].token.sent), {}, None
+
+
+def _claims(em: EventMention, actor1: ActorRef | None, actor2: ActorRef | None,
+            fat: Fatalities) -> tuple[list[str], str, str | None, str]:
+    """claimed_by, modality, the kind of claim, and the kind of source cited."""
+    speech = em.speech.lemma_.lower() if em.speech is not None else None
+    claimants = [m for m in em.claimant if m.actor.kind not in SOURCE_KINDS and m.actor.kind != "aid"]
+    names = list(dict.fromkeys(m.actor.name for m in claimants))
+    party = [m.actor for m in claimants if m.actor.inter in ARMED]
+    kind = attribution_kind(em.attributed_to, em.claimant)
+    modality = em.modality
+    if modality == "asserted" and (speech in CLAIM_VERBS or (party and actor1 is not None and any(
+            p.name in (actor1.name, actor2.name if actor2 else None) for p in party))):
+        modality = "claimed"  # a party to the event tells it: its claim, not the outlet's finding
+    claim = claim_kind(party[0] if party else None, actor1, actor2)
+    if claim == "perpetrator_claim" and (fat.best or 0) > 0 and actor2 is not None and actor2.inter in ARMED:
+        claim = "enemy_losses"
+    return names, modality, claim, kind
+
+
 def _event(article: Article, em: EventMention, event_type: str, sub: str, pm: PlaceMention | None,
            place_rule: str, date: DateRange | None, tm: Any, date_rule: str, background_days: int) -> Event:
     country = pm.place.country_code if pm is not None and pm.place is not None else None
@@ -245,56 +277,38 @@ def _event(article: Article, em: EventMention, event_type: str, sub: str, pm: Pl
     location = Location.of(pm.place, pm.name, pm.geo_precision) if pm is not None else None
     if location is not None and place_rule == "context" and (location.geo_precision or 1) < 2:
         location = Location(**{**location.to_dict(), "geo_precision": 2})
-    fat = Fatalities()
-    counted = None
-    for trig in em.triggers:
-        counted = victim_count(trig.token)
-        if counted:
-            (low, best, high), tok = counted
-            fat = Fatalities(low, best, high)
-            break
+    fat, injured, breakdown, fat_span = _fatalities(article, em)
+    claimed, modality, claim, source_kind = _claims(em, actor1, actor2, fat)
     trig = em.triggers[0]
     trig_span = article.span(trig.token.idx, article.doc[trig.end - 1].idx + len(article.doc[trig.end - 1]))
     key = "|".join(str(x) for x in (article.id, event_type, sub, date and date.start, location and location.name,
                                      actor1 and actor1.name, actor2 and actor2.name, sent.start))
     cameo, plover = CAMEO_PLOVER.get(sub, (None, None))
-    claimed = list(dict.fromkeys(m.actor.name for m in em.claimant if m.actor.kind not in SOURCE_KINDS))
     ev = Event(
-        id="ev-" + content_hash(key),
-        event_type=event_type,
-        sub_event_type=sub,
+        id="ev-" + content_hash(key), event_type=event_type, sub_event_type=sub,
         background=_is_background(em, date, article, background_days),
-        actor1=actor1,
-        actor2=actor2,
-        assoc_actors=assoc,
-        location=location,
-        date=date,
-        fatalities=fat,
-        claimed_by=claimed if em.speech is not None and em.speech.lemma_.lower() in ("claim",) else [],
+        actor1=actor1, actor2=actor2, assoc_actors=assoc, location=location, date=date, fatalities=fat,
+        claimed_by=claimed,
         sources=[Source(article.id, article.outlet, article.url, article.published, sent.text, sent.start, sent.end,
-                        em.attributed_to)],
-        modality="claimed" if claimed and em.speech is not None and em.speech.lemma_.lower() == "claim" else em.modality,
-        cameo_root=cameo,
-        plover_type=plover,
-        trigger=trig_span.text,
-        date_basis=date_rule,
+                        em.attributed_to, fat.best, source_kind)],
+        modality=modality, cameo_root=cameo, plover_type=plover, trigger=trig_span.text, date_basis=date_rule,
+        injured=injured, casualties=breakdown, claim=claim,
     )
     ev.add_evidence("event_type", trig_span)
     for m in used:
         ev.add_evidence("actors", m.span)
     if pm is not None:
         ev.add_evidence("location", pm.span)
-        ev.notes.append(f"location: {place_rule}")
     if tm is not None:
         ev.add_evidence("date", tm.span)
-    ev.notes.append(f"date: {date_rule}")
-    if counted:
-        tok = counted[1]
-        ev.add_evidence("fatalities", article.span(tok.left_edge.idx, tok.idx + len(tok)))
+    ev.add_evidence("fatalities", fat_span)
     if em.attribution_span is not None:
         ev.add_evidence("claimed_by", em.attribution_span)
+    ev.notes += [f"type: {em.family} family from trigger '{trig_span.text}'"
+                 + (f" with {', '.join(t.token.text for t in em.triggers[1:])}" if len(em.triggers) > 1 else ""),
+                 f"location: {place_rule}", f"date: {date_rule}", f"source: {source_kind}"]
     ev.confidence = round(min(0.95, 0.35 + 0.15 * (actor1 is not None) + 0.15 * (place_rule == "clause")
-                              + 0.15 * (date_rule.startswith("clause")) + 0.1 * (em.modality == "asserted")), 2)
+                              + 0.15 * (date_rule.startswith("clause")) + 0.1 * (modality == "asserted")), 2)
     return ev
 
 

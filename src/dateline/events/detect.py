@@ -103,7 +103,7 @@ def _refine(tok: Any, fam: str) -> str | None:
         return None  # "a gas explosion at a factory", "a chemical leak": accidents, not attacks
     if tok.pos_ == "VERB" and lemma in ("seize", "capture", "find", "confiscate", "recover") and objects & WEAPON_NOUNS:
         return "disrupt"  # "seized weapons and ammunition": weapons taken, not territory
-    if fam == "territory" and not _takes_territory(tok):
+    if fam == "territory" and tok.pos_ == "VERB" and not _takes_territory(tok):
         return None
     if fam == "arrest" and sent_words & CRIME:
         return None  # ACLED leaves ordinary crime out
@@ -379,13 +379,34 @@ def _dedupe_roles(em: EventMention) -> None:
         setattr(em, name, kept)
 
 
+def _negated_subject(tok: Any) -> bool:
+    """"no one was killed", "no casualties were reported", "none of the soldiers were hurt"."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            if c.lower_ in ("none", "nobody", "no-one") or any(d.lower_ == "no" for d in c.children if d.dep_ == "det"):
+                return True
+            if c.lower_ == "one" and any(d.lower_ == "no" for d in c.children):
+                return True
+    return False
+
+
 def _modality(em: EventMention) -> None:
-    """asserted, or future / hypothetical / negated, from the path above the trigger."""
+    """asserted, or future / hypothetical / negated / denied, from the path above the trigger."""
     t = em.triggers[0].token
+    if _negated_subject(t) or (t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)):
+        em.modality = "negated"
+        return
     for _ in range(6):
         kids = list(t.children)
-        if any(c.dep_ == "neg" for c in kids):
+        if any(c.dep_ == "neg" for c in kids) or t.lemma_.lower() in ("fail", "foil", "thwart", "prevent", "avert"):
             em.modality = "negated"
+            return
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
+            em.modality = "hypothetical"
+            return
+        if any(c.dep_ == "aux" and c.lower_ in ("could", "would", "might", "may") for c in kids) and any(
+                c.dep_ == "aux" and c.lower_ == "have" for c in kids):
+            em.modality = "hypothetical"  # "could have killed", "would have been a massacre"
             return
         if any(c.dep_ == "aux" and c.lower_ in IRREALIS_AUX for c in kids):
             em.modality = "future"

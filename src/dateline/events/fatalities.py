@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["count_of", "victim_count", "WORD_NUMBERS", "VAGUE"]
+__all__ = ["count_of", "count_phrase", "victim_count", "injured_count", "WORD_NUMBERS", "VAGUE", "UNITS"]
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -20,7 +20,7 @@ VAGUE = {
     "several": (3, 3, 9), "few": (2, 3, 5), "many": (3, 10, 50), "dozens": (12, 12, 99), "dozen": (12, 12, 12),
     "scores": (20, 20, 99), "hundreds": (100, 100, 999), "numerous": (3, 10, 50),
 }
-_KILL_WORDS = {"kill", "execute", "behead", "massacre", "slaughter", "murder", "assassinate", "slay", "die",
+_KILL_WORDS = {"claim", "kill", "execute", "behead", "massacre", "slaughter", "murder", "assassinate", "slay", "die",
                "dead", "death", "lynch", "shoot"}
 
 
@@ -47,8 +47,10 @@ def count_of(noun: Any) -> tuple[int, int, int] | None:
                     at_least |= w in ("least", "minimum")
                     more_than |= w in ("more", "over", "than")
                     up_to |= w in ("up", "nearly", "almost")
-        elif c.dep_ == "det" and c.lower_ in ("a", "an") and noun.tag_ in ("NN", "NNP"):
+        elif c.dep_ == "det" and c.lower_ in ("a", "an", "one") and noun.tag_ in ("NN", "NNP"):
             low = high = 1
+        elif c.dep_ == "poss" and noun.tag_ == "NN" and noun.lower_ in _PERSON_NOUNS:
+            low = high = 1  # "their mother", "his brother"
     if noun.lower_ in VAGUE:
         return VAGUE[noun.lower_]
     if low is None and noun.like_num and _num(noun) is not None:
@@ -62,31 +64,109 @@ def count_of(noun: Any) -> tuple[int, int, int] | None:
     return (low, low, high if not at_least else low * 2)
 
 
-def victim_count(trigger: Any) -> tuple[tuple[int, int, int], Any] | None:
-    """People killed by the act at ``trigger`` (a spaCy token), with the token that counts them."""
+_PERSON_NOUNS = {"mother", "father", "son", "daughter", "brother", "sister", "wife", "husband", "child", "baby",
+                 "man", "woman", "boy", "girl", "adviser", "advisor", "officer", "soldier", "commander", "leader",
+                 "journalist", "doctor", "teacher", "student", "driver", "guard", "policeman", "civilian",
+                 "fighter", "militant", "bomber", "attacker", "imam", "priest", "judge", "official", "worker"}
+UNITS = {
+    "civilian": "civilians", "civilians": "civilians", "people": "civilians", "persons": "civilians",
+    "residents": "civilians", "villagers": "civilians", "worshippers": "civilians", "passengers": "civilians",
+    "child": "children", "children": "children", "boy": "children", "boys": "children", "girl": "children",
+    "girls": "children", "baby": "children", "babies": "children", "woman": "women", "women": "women",
+    "mother": "women", "soldier": "soldiers", "soldiers": "soldiers", "troops": "soldiers", "policeman": "soldiers",
+    "policemen": "soldiers", "officers": "soldiers", "fighters": "fighters", "fighter": "fighters",
+    "militants": "fighters", "militant": "fighters", "rebels": "fighters", "insurgents": "fighters",
+    "jihadists": "fighters", "gunmen": "fighters", "attackers": "fighters", "bomber": "perpetrators",
+    "bombers": "perpetrators",
+}
+
+
+def count_phrase(noun: Any) -> tuple[tuple[int, int, int], dict[str, int]] | None:
+    """The count of a victims phrase, conjuncts added up ("two children and their mother" = 3),
+    with a breakdown by who they were; "including six children" adds to the breakdown, not the total."""
+    parts = [noun, *noun.conjuncts]
+    total = [0, 0, 0]
+    breakdown: dict[str, int] = {}
+    found = False
+    for part in parts:
+        counted = count_of(part)
+        if counted is None:
+            continue
+        found = True
+        total = [t + c for t, c in zip(total, counted)]
+        unit = UNITS.get(part.lower_)
+        if unit:
+            breakdown[unit] = breakdown.get(unit, 0) + counted[1]
+    if not found:
+        return None
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("including", "among")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            inner = count_of(obj)
+            unit = UNITS.get(obj.lower_)
+            if inner and unit:
+                breakdown[unit] = breakdown.get(unit, 0) + inner[1]
+    return (total[0], total[1], total[2]), breakdown
+
+
+def _kill_objects(tok: Any) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
+def victim_count(trigger: Any) -> tuple[tuple[int, int, int], Any, dict[str, int]] | None:
+    """People killed by the act at ``trigger`` (a spaCy token), the token that counts them, and who they were."""
     candidates = []
-    lemma = trigger.lemma_.lower()
-    if lemma in _KILL_WORDS:
-        candidates += [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if trigger.lemma_.lower() in _KILL_WORDS:
+        candidates += _kill_objects(trigger)
     # "16 people were killed in the airstrike": the victims hang from the kill verb that governs the noun
     head = trigger.head
     for _ in range(3):
         if head.lemma_.lower() in _KILL_WORDS:
-            candidates += [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+            candidates += _kill_objects(head)
             break
         if head.i == head.head.i:
             break
         head = head.head
-    # "an airstrike killed 12": the event noun is the subject of "kill"
-    for c in trigger.head.children if trigger.dep_ == "nsubj" else []:
-        if c.dep_ == "dobj" and trigger.head.lemma_.lower() in _KILL_WORDS:
-            candidates.append(c)
+    # "an airstrike killed 12", "the attack left 5 dead": the event noun is the subject
+    if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in _KILL_WORDS | {"leave"}:
+        candidates += [c for c in trigger.head.children if c.dep_ in ("dobj", "ccomp", "oprd")]
+    # verbs of killing elsewhere in the clause: "... killing at least 16 people"
+    candidates += [t for k in trigger.subtree if k.lemma_.lower() in _KILL_WORDS and k.i != trigger.i
+                   for t in _kill_objects(k)]
     for noun in candidates:
-        counted = count_of(noun)
+        counted = count_phrase(noun)
         if counted:
-            return counted, noun
-        for conj in noun.conjuncts:
-            counted = count_of(conj)
-            if counted:
-                return counted, conj
-    return None
+            return counted[0], noun, counted[1]
+    return _toll(trigger.sent)
+
+
+def _toll(sent: Any) -> tuple[tuple[int, int, int], Any, dict[str, int]] | None:
+    """"the death toll rose to 17", "the toll stood at 9": the last toll in the sentence wins."""
+    found = None
+    for tok in sent:
+        if tok.lemma_.lower() != "toll":
+            continue
+        for t in tok.head.subtree if tok.dep_ in ("nsubj", "nsubjpass") else tok.subtree:
+            if t.like_num and t.i > tok.i:
+                counted = count_of(t) or (count_of(t.head) if t.dep_ == "nummod" else None)
+                n = _num(t)
+                if n is not None:
+                    found = ((counted or (n, n, n)), t, {})
+    return found
+
+
+def injured_count(sent: Any) -> int | None:
+    """People wounded in the sentence ("15 injured", "wounding dozens"): never counted as deaths."""
+    total = None
+    for tok in sent:
+        if tok.lemma_.lower() not in ("injure", "wound", "hurt"):
+            continue
+        nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if tok.dep_ in ("conj", "amod") and not nouns:
+            nouns = [c for c in tok.children if c.like_num] or ([tok.head] if tok.head.like_num else [])
+        nummods = [c for c in tok.children if c.dep_ == "nummod" or (c.like_num and c.i < tok.i)]
+        for noun in nouns + nummods:
+            counted = count_phrase(noun) if not noun.like_num else ((_num(noun) or 0,) * 3, {})
+            if counted and counted[0][1]:
+                total = (total or 0) + counted[0][1]
+                break
+    return total

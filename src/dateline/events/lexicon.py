@@ -59,6 +59,7 @@ NOUN_FAMILIES: dict[str, str] = {
     **dict.fromkeys(["riot", "rioting", "unrest"], "riot"),
     **dict.fromkeys(["looting", "arson", "vandalism"], "destroy"),
     **dict.fromkeys(["abduction", "kidnapping"], "abduct"),
+    **dict.fromkeys(["seizure", "takeover", "recapture", "capture"], "territory"),
     **dict.fromkeys(["arrest", "detention"], "arrest"),
     **dict.fromkeys(["rape"], "sexual"),
     **dict.fromkeys(["lynching", "mob"], "mob"),

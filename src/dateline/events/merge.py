@@ -110,8 +110,21 @@ def _fill_actors(into: Event, other: Event) -> None:
         have.add(actor.name)
 
 
-def merge_into(into: Event, other: Event) -> Event:
-    """Fold ``other`` into ``into`` (same event): keep every source and all evidence."""
+def merge_into(into: Event, other: Event, latest_wins: bool = False) -> Event:
+    """Fold ``other`` into ``into`` (same event): keep every source and all evidence.
+
+    ``latest_wins``: inside one article a toll told later is an update ("the toll rose to 17")
+    and replaces the earlier figure; across reports the range is kept (fusion reconciles).
+    """
+    if latest_wins and other.fatalities.best is not None and max(
+            (s.start for s in other.sources), default=0) > max((s.start for s in into.sources), default=0):
+        into.fatalities = other.fatalities
+        into.casualties = dict(other.casualties) or into.casualties
+        other = Event(**{**other.__dict__, "fatalities": Fatalities()})
+    if into.injured is None or (other.injured is not None and latest_wins):
+        into.injured = other.injured if other.injured is not None else into.injured
+    if into.claim is None:
+        into.claim = other.claim
     _fill_actors(into, other)
     into.location = _more_precise_place(into.location, other.location)
     if into.date_basis == "published" and other.date_basis != "published":
@@ -146,7 +159,7 @@ def merge_within_article(events: list[Event]) -> list[Event]:
     for ev in events:
         for kept in out:
             if same_event(kept, ev, fallback=True):
-                merge_into(kept, ev)
+                merge_into(kept, ev, latest_wins=True)
                 break
         else:
             out.append(ev)

@@ -72,12 +72,22 @@ def _window(ev: Event, p: FuseParams) -> tuple[tuple[date, date] | None, tuple[d
     return (start - slack, end + slack), (d.start, d.end or d.start), fallback
 
 
+def _fingerprint(ev: Event) -> list[object]:
+    """The fields that tell two reports of the same sentences apart (cheaper than the whole event)."""
+    loc, d = ev.location, ev.date
+    return [ev.event_type, ev.sub_event_type, ev.background, ev.modality, ev.trigger,
+            [a.name for a in (ev.actor1, ev.actor2, *ev.assoc_actors) if a is not None],
+            loc and [loc.name, loc.geonames_id, loc.geo_precision, loc.lat, loc.lon],
+            d and [d.start, d.end, d.time_precision], ev.date_basis,
+            [ev.fatalities.low, ev.fatalities.best, ev.fatalities.high], ev.claimed_by, ev.id]
+
+
 def make_report(ev: Event, p: FuseParams, carried: bool = False) -> Report:
-    """Wrap an event for fusion (the event itself is not copied: the caller owns a copy)."""
+    """Wrap an event for fusion; the event is read, never changed."""
     actors = [a for a in (ev.actor1, ev.actor2, *ev.assoc_actors) if a is not None]
     window, exact, fallback = _window(ev, p)
     keys = sorted(source_key(s) for s in ev.sources)
-    digest = content_hash(json.dumps(ev.to_dict(), sort_keys=True, default=str))
+    digest = content_hash(json.dumps(_fingerprint(ev), default=str))
     return Report(
         event=ev,
         key=json.dumps(keys) + "|" + digest,

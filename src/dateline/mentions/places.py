@@ -20,6 +20,7 @@ from typing import Any, Iterable, Sequence
 
 from ..gazetteer.normalize import ARTICLES, name_key, strip_article
 from ..gazetteer.resolve import FEATURE_CUES, Context, is_strong, resolve_name, score_candidates
+from ..gazetteer.hints import admin_written_after, name_variants
 from ..gazetteer.sources import admin1_abbreviations
 from ..gazetteer.store import COUNTRY_CODES, Gazetteer
 from ..model import Article, Place, PlaceCandidate, PlaceMention
@@ -215,27 +216,6 @@ def _match_at(
             rule = "dateline" if toks[k].is_upper and _is_dateline(text, toks[k].start, toks[k + n - 1].end) else "gazetteer"
             return n, places, rule
     return None
-
-
-_POSSESSIVE = re.compile(r"['’]s?$")
-_GENERIC_WORD = re.compile(
-    r"\s+(?:county|parish|city|province|governorate|state|district|region|township|town|village|borough|"
-    r"municipality|oblast|prefecture|island|islands)$",
-    re.I,
-)
-
-
-def name_variants(name: str) -> list[str]:
-    """Forms of a given name to look up, in order: as written, then without "the", possessive or generic word."""
-    out = [name]
-    bare = re.sub(r"^the\s+", "", name, flags=re.I)
-    bare = _POSSESSIVE.sub("", bare).strip()
-    if bare and bare not in out:
-        out.append(bare)
-    short = _GENERIC_WORD.sub("", bare)
-    if short and short not in out:
-        out.append(short)
-    return out
 
 
 def given_toponym(text: str, start: int, end: int, gaz: Gazetteer) -> Toponym:
@@ -447,7 +427,7 @@ def _choose(t: Toponym, c: Cues, ctx: Context, gaz: Gazetteer, given: bool = Fal
             return _Choice(area, (cand,), 3, None, rule)
         cand = PlaceCandidate(province, 10.0, (f"province of the article's country {province.country_code}",))
         return _Choice(province, (cand,), 3, None, t.rule + "+province")
-    hint = _admin_written_after(t, gaz)
+    hint = admin_written_after(t.text_after, gaz)
     if hint:
         ctx = dataclasses.replace(ctx, admin_hint=hint)
     places = [p for p in t.places if not _is_area(p)]
@@ -471,27 +451,6 @@ def _choose(t: Toponym, c: Cues, ctx: Context, gaz: Gazetteer, given: bool = Fal
         return _Choice(best, tuple(ranked[:5]), 2, c.qualifier, rule + "+near")
     precision = 3 if best.feature_code == "ADM1" else 1
     return _Choice(best, tuple(ranked[:5]), precision, None, rule)
-
-
-_AFTER_COMMA = re.compile(r"^\s*,\s*([A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2})")
-
-
-def _admin_written_after(t: Toponym, gaz: Gazetteer) -> set[tuple[str, str]]:
-    """'Mansfield, Ohio', 'Alexandria, Va.': the province or state written after the name and a comma."""
-    text = getattr(t, "text_after", "")
-    m = _AFTER_COMMA.match(text)
-    if not m:
-        return set()
-    words = m.group(1).split()
-    for n in range(len(words), 0, -1):
-        phrase = " ".join(words[:n])
-        abbrev = admin1_abbreviations().get(phrase)
-        if abbrev is not None:
-            return {abbrev}
-        provinces = [p for p in gaz.lookup(phrase.rstrip(".")) if p.feature_code == "ADM1"]
-        if provinces:
-            return {(p.country_code or "", p.name) for p in provinces}
-    return set()
 
 
 def _plausible(t: Toponym, c: Cues, best: Place, ctx: Context) -> bool:

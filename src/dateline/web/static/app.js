@@ -50,6 +50,7 @@ async function initMap(config) {
   const topo = await getJSON("/static/vendor/countries-110m.json");
   const countries = topojson.feature(topo, topo.objects.countries);
   countries.features = countries.features.filter(f => f.id !== "010");  // Antarctica: a smear at Mercator's edge
+  countries.features.forEach(unwrapAntimeridian);
   L.geoJSON(countries, {
     pane: "outlines", interactive: false, style: { stroke: false, fillColor: "#f4f1ea", fillOpacity: 1 },
   }).addTo(map);
@@ -62,6 +63,16 @@ async function initMap(config) {
   }
   clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40, iconCreateFunction: clusterIcon });
   map.addLayer(clusters);
+}
+
+// A country cut at 180° (Russia, Fiji) joins its two sides with a band across the whole map unless
+// its western-hemisphere points move east by 360°, where Leaflet draws them beside the rest.
+function unwrapAntimeridian(feature) {
+  const g = feature.geometry;
+  const polys = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
+  const points = polys.flat(2);
+  if (!(points.some(p => p[0] > 170) && points.some(p => p[0] < -170))) return;
+  for (const p of points) if (p[0] < 0) p[0] += 360;
 }
 
 function borderLines(mesh) {
