@@ -18,7 +18,7 @@ from .errors import DatelineError
 from .model import Article, Event, Rejection
 from .pipeline import Context, Pipeline, Stage
 
-__all__ = ["RunReport", "default_stages", "build_pipeline", "process", "run", "export", "open_store"]
+__all__ = ["RunReport", "default_stages", "build_pipeline", "process", "run", "export", "open_store", "open_db"]
 
 
 def default_stages() -> list[Stage]:
@@ -87,22 +87,29 @@ def process(
     pipeline: Pipeline | None = None,
     on_batch: Callable[[int], None] | None = None,
 ) -> tuple[list[Article], list[Rejection]]:
-    """Run the pipeline over articles (rejections from the readers pass through)."""
+    """Run the pipeline over articles (rejections from the readers pass through).
+
+    Articles are taken in windows (``ingest.dedupe_window``): each window is cleaned,
+    near-duplicates inside it are found before any parsing (syndicated wire copy is
+    parsed once), the canonical articles go through the rest of the stages in batches of
+    ``nlp.batch_size``, and every copy gets the canonical article's events with its own
+    source (outlet, URL, date), so a fused event lists every outlet that ran the story.
+    """
     pipeline = pipeline or build_pipeline()
+    first, rest = pipeline.stages[0], Pipeline(pipeline.stages[1:], provided=_after(pipeline.stages[:1]))
     articles: list[Article] = []
     rejections: list[Rejection] = []
-    batch: list[Article] = []
-    size = max(1, int(ctx.settings["nlp.batch_size"]))
+    window: list[Article] = []
+    size = max(1, int(ctx.settings["ingest.dedupe_window"]))
+
+    cleaner = Pipeline([first])
 
     def flush() -> None:
-        result = pipeline.run(batch, ctx)
-        articles.extend(result.articles)
-        rejections.extend(result.rejections)
-        for a in result.articles:
-            a.doc = None  # the parse is large; every span we keep is already in the layers
-        if on_batch:
-            on_batch(len(batch))
-        batch.clear()
+        cleaned = cleaner.run(window, ctx)
+        rejections.extend(cleaned.rejections)
+        done = _run_deduplicated(cleaned.articles, ctx, rest, rejections, on_batch)
+        articles.extend(done)
+        window.clear()
 
     for item in items:
         if isinstance(item, Rejection):
@@ -110,12 +117,94 @@ def process(
             if on_batch:
                 on_batch(1)
             continue
-        batch.append(item)
-        if len(batch) >= size:
+        window.append(item)
+        if len(window) >= size:
             flush()
-    if batch:
+    if window:
         flush()
+    for part in (cleaner, rest):
+        for name, seconds in part.seconds.items():
+            pipeline.seconds[name] = pipeline.seconds.get(name, 0.0) + seconds
     return articles, rejections
+
+
+def _after(stages: Sequence[Stage]) -> tuple[str, ...]:
+    from .pipeline import INGESTED
+
+    return tuple(INGESTED) + tuple(a for st in stages for a in st.assigns)
+
+
+def _run_deduplicated(cleaned: list[Article], ctx: Context, rest: Pipeline, rejections: list[Rejection],
+                      on_batch: Callable[[int], None] | None) -> list[Article]:
+    from .ingest.dedupe import find_near_duplicates
+
+    threshold = float(ctx.settings["ingest.duplicate_threshold"])
+    copies = find_near_duplicates(cleaned, threshold=threshold) if threshold < 1.0 else {}
+    originals = [a for a in cleaned if a.id not in copies]
+    done: dict[str, Article] = {}
+    size = max(1, int(ctx.settings["nlp.batch_size"]))
+    for i in range(0, len(originals), size):
+        batch = originals[i : i + size]
+        result = rest.run(batch, ctx)
+        rejections.extend(result.rejections)
+        for a in result.articles:
+            a.doc = None  # the parse is large; every span we keep is already in the layers
+            done[a.id] = a
+        if on_batch:
+            on_batch(len(batch))
+    out = []
+    for a in cleaned:
+        if a.id in copies:
+            original = done.get(copies[a.id])
+            if original is None:
+                continue  # its original was rejected downstream; the copy shares its fate
+            out.append(_as_copy(a, original))
+            if on_batch:
+                on_batch(1)
+        elif a.id in done:
+            out.append(done[a.id])
+    return out
+
+
+def _locate(sentence: str, text: str) -> tuple[int, int]:
+    """Where a sentence of the original stands in a copy: verbatim, else the most similar sentence."""
+    import re
+
+    at = text.find(sentence)
+    if at >= 0:
+        return at, at + len(sentence)
+    words = set(re.findall(r"\w+", sentence.lower()))
+    best, span = -1.0, (0, 0)
+    for m in re.finditer(r"[^.!?\n]+[.!?]?", text):
+        cand = set(re.findall(r"\w+", m.group().lower()))
+        score = len(words & cand) / (len(words | cand) or 1)
+        if score > best:
+            lead = len(m.group()) - len(m.group().lstrip())
+            best, span = score, (m.start() + lead, m.end())
+    return span
+
+
+def _as_copy(copy: Article, original: Article) -> Article:
+    """A near-duplicate takes the original's events, each with a source of its own."""
+    import dataclasses
+
+    copy.duplicate_of = original.id
+    copy.sentences = original.sentences
+    copy.notes.append(f"near-duplicate of {original.id}: not parsed again")
+    events = []
+    for ev in original.events:
+        # evidence spans stay on the original's text; each source points at the copy's own sentence
+        clone = dataclasses.replace(ev, sources=[], evidence=dict(ev.evidence), notes=list(ev.notes))
+        for src in ev.sources:
+            start, end = _locate(src.sentence, copy.text)
+            clone.sources.append(dataclasses.replace(
+                src, article_id=copy.id, outlet=copy.outlet, url=copy.url, published=copy.published,
+                sentence=copy.text[start:end], start=start, end=end))
+        clone.id = ev.id + "-" + copy.id[:8]
+        clone.notes.append(f"copied from near-duplicate {original.id}")
+        events.append(clone)
+    copy.events = events
+    return copy
 
 
 def open_store(out_dir: str | Path, settings: Settings) -> Any:
@@ -174,15 +263,21 @@ def run(
     return report
 
 
-def export(db: str | Path, out_dir: str | Path, formats: Sequence[str] = ("jsonl", "csv", "geojson"),
-           **filters: Any) -> dict[str, Path]:
-    """Write the events stored in ``db`` (a path or URL) to ``out_dir`` in the given formats."""
-    from .export import export_all
+def open_db(db: str | Path) -> Any:
+    """An existing store (path or URL); a clear error rather than a new empty database."""
     from .store import Store
 
     if not str(db).startswith(("sqlite:", "postgresql:", "postgres:")) and not Path(db).exists():
         raise DatelineError(f"no database at {db}; run `dateline run ... --out DIR` first or pass --db")
-    with Store.open(str(db)) as store:
+    return Store.open(str(db))
+
+
+def export(db: str | Path, out_dir: str | Path, formats: Sequence[str] = ("jsonl", "csv", "geojson"),
+           **filters: Any) -> dict[str, Path]:
+    """Write the events stored in ``db`` (a path or URL) to ``out_dir`` in the given formats."""
+    from .export import export_all
+
+    with open_db(db) as store:
         return export_all(store.events(**filters), Path(out_dir), formats=formats)
 
 

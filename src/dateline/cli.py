@@ -117,6 +117,21 @@ def export(db: str, out_dir: str, formats: tuple[str, ...], event_type: str | No
         click.echo(f"{fmt}: {path}")
 
 
+@main.command()
+@click.argument("event_id")
+@click.option("--db", default="out/dateline.sqlite", show_default=True, help="Database path or SQLAlchemy URL.")
+@click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
+def explain(event_id: str, db: str, as_json: bool) -> None:
+    """Show, for every field of EVENT_ID, its evidence in the article and the rule or score that chose it."""
+    from .api import open_db
+    from .explain import explain as explain_event
+    from .explain import render_explanation
+
+    with open_db(db) as store:
+        info = explain_event(store, event_id)
+    click.echo(json.dumps(info, indent=2, ensure_ascii=False) if as_json else render_explanation(info))
+
+
 @main.group()
 def gazetteer() -> None:
     """Build and inspect the place index (GeoNames cities500 + curated conflict places)."""
@@ -197,6 +212,7 @@ BENCHES = {
     "plover": "dateline.bench.plover",
     "fakes": "dateline.bench.fakes",
     "fuse": "dateline.bench.fuse",
+    "modality": "dateline.bench.modality",
 }
 
 
@@ -245,9 +261,10 @@ def serve(obj: dict[str, Any], db: str, host: str, port: int, sets: tuple[str, .
     Read-only unless serve.token is set (--set serve.token=... or DATELINE_SERVE__TOKEN);
     reviewers then enter that token in the event page. Open http://HOST:PORT/ in a browser.
     """
-    from .web import serve as web_serve
+    from .web import check_db, serve as web_serve
 
     settings = _settings(obj, sets)
+    check_db(db)
     click.echo(f"dateline: serving {db} at http://{host}:{port}/ "
                f"({'review on' if settings['serve.token'] else 'read-only'}); Ctrl-C stops")
     web_serve(db, settings, host=host, port=port)

@@ -44,7 +44,7 @@ _SPEC: dict[str, tuple[Any, str]] = {
         "An event dated this many days or more before publication is background (recalled), not new.",
     ),
     "fuse.threshold": (
-        0.55,
+        0.5,
         "Cross-article fusion: the average similarity (0-1) two groups of reports need to become one event.",
     ),
     "fuse.day_slack": (1, "Fusion: days of slack on each side of a date known to the day (outlets' days differ)."),
@@ -64,6 +64,14 @@ _SPEC: dict[str, tuple[Any, str]] = {
         0.8,
         "Fusion: token overlap (Jaccard) above which two outlets' sentences are one syndicated text, "
         "counted once among independent sources.",
+    ),
+    "ingest.dedupe_window": (
+        2000,
+        "Articles cleaned together before near-duplicate detection (syndicated copies are parsed once).",
+    ),
+    "ingest.duplicate_threshold": (
+        0.8,
+        "Word-shingle resemblance at which two articles are copies of one story; 1.0 turns detection off.",
     ),
     "store.url": ("", "Database URL (SQLAlchemy); empty means sqlite:///OUT/dateline.sqlite."),
     "run.progress": (True, "Show a progress bar on runs of more than a few articles."),

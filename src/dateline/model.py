@@ -271,6 +271,8 @@ class Event(_Serializable):
     injured: int | None = None  # people wounded (not deaths), most conservative figure
     casualties: dict[str, int] = field(default_factory=dict)  # deaths by who died: civilians, children, fighters, ...
     claim: str | None = None  # perpetrator_claim (a party claims its own act) or enemy_losses (a party counts its enemy's dead)
+    # the gazetteer candidates weighed for the event's place: [{name, country_code, lat, lon, feature_code, score, reasons}]
+    location_candidates: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     # fusion: how many sources are independent (syndicated copies count once), and what they disagree on
     independent_sources: int | None = None
@@ -323,6 +325,7 @@ class Event(_Serializable):
             injured=d.get("injured"),
             casualties=dict(d.get("casualties") or {}),
             claim=d.get("claim"),
+            location_candidates=[dict(c) for c in d.get("location_candidates") or []],
             notes=list(d.get("notes") or []),
             review=d.get("review"),
             independent_sources=d.get("independent_sources"),

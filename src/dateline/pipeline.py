@@ -11,6 +11,7 @@ article alone: a batch never dies on one bad article.
 from __future__ import annotations
 
 import logging
+import time
 import traceback
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence, runtime_checkable
@@ -118,6 +119,7 @@ class Pipeline:
                 )
             have.update(stage.assigns)
         self.stages = list(stages)
+        self.seconds: dict[str, float] = {s.name: 0.0 for s in self.stages}  # time spent per stage
 
     @property
     def names(self) -> list[str]:
@@ -128,7 +130,9 @@ class Pipeline:
         result = StageResult()
         live = list(articles)
         for stage in self.stages:
+            t0 = time.perf_counter()
             live = self._run_stage(stage, live, ctx, result.rejections)
+            self.seconds[stage.name] += time.perf_counter() - t0
         result.articles = live
         return result
 

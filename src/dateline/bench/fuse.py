@@ -40,22 +40,28 @@ def load_gold() -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------- extraction, once
 
 
-def _code_stamp() -> str:
-    """Changes whenever extraction code could have changed (so the cache is never stale)."""
+_EXTRACTION = ("clean", "nlp", "mentions", "events", "gazetteer", "ingest", "model.py", "pipeline.py", "data")
+
+
+def _code_stamp(settings: Settings) -> str:
+    """Changes whenever extraction could give other events (its code, data files or settings)."""
     pkg = Path(__file__).resolve().parents[1]
     h = hashlib.sha256()
-    for f in sorted(pkg.rglob("*.py")):
-        if "bench" in f.parts or "fusion" in f.parts or f.name == "fuse.py":
-            continue
-        h.update(f.read_bytes())
-    for f in sorted((pkg / "data").glob("*.tsv")):
-        h.update(f.read_bytes())
+    for name in _EXTRACTION:
+        path = pkg / name
+        for f in sorted(path.rglob("*") if path.is_dir() else [path]):
+            if f.is_file() and f.suffix in (".py", ".tsv", ".json", ".txt"):
+                h.update(f.read_bytes())
+    h.update(json.dumps({k: v for k, v in settings.values.items() if not k.startswith(("fuse.", "run."))},
+                        sort_keys=True, default=str).encode())
     return h.hexdigest()[:16]
 
 
-def cached_reports(corpus: Path, settings: Settings, limit: int | None = None) -> tuple[list[Event], dict[str, str]]:
-    """Per-article events of the corpus (and its ``duplicate_of`` map), extracted once per code version."""
-    stamp = hashlib.sha256(f"{corpus.resolve()}|{corpus.stat().st_size}|{limit}|{_code_stamp()}".encode())
+def cached_reports(corpus: Path, settings: Settings, limit: int | None = None
+                   ) -> tuple[list[Event], dict[str, str], list[str]]:
+    """Per-article events of the corpus, its ``duplicate_of`` map and the processed article ids in
+    corpus order, extracted once per code version."""
+    stamp = hashlib.sha256(f"{corpus.resolve()}|{corpus.stat().st_size}|{limit}|{_code_stamp(settings)}".encode())
     cache = Path(tempfile.gettempdir()) / f"dateline-bench-fuse-{stamp.hexdigest()[:16]}.jsonl"
     if not cache.exists():
         from ..api import process
@@ -74,12 +80,14 @@ def cached_reports(corpus: Path, settings: Settings, limit: int | None = None) -
         tmp.replace(cache)
     events: list[Event] = []
     duplicates: dict[str, str] = {}
+    order: list[str] = []
     for line in cache.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
+        order.append(row["article_id"])
         events.extend(Event.from_dict(e) for e in row["events"])
         if row.get("duplicate_of"):
             duplicates[row["article_id"]] = row["duplicate_of"]
-    return events, duplicates
+    return events, duplicates, order
 
 
 # --------------------------------------------------------------------------- (a) accuracy
@@ -216,50 +224,53 @@ def redate(reports: Sequence[Event], copies: int, shift_days: int = 4000) -> lis
             return d + delta if d is not None else None
 
         for e in reports:
-            c = copy.deepcopy(e)
-            if c.date is not None:
-                c.date = dataclasses.replace(c.date, start=move(c.date.start), end=move(c.date.end))
-            c.sources = [dataclasses.replace(s, article_id=f"{s.article_id}~{k}", published=move(s.published))
-                         for s in c.sources]
-            c.evidence = {n: [dataclasses.replace(sp, article_id=f"{sp.article_id}~{k}") for sp in v]
-                          for n, v in c.evidence.items()}
-            out.append(c)
+            out.append(dataclasses.replace(
+                e,
+                date=dataclasses.replace(e.date, start=move(e.date.start), end=move(e.date.end)) if e.date else None,
+                sources=[dataclasses.replace(s, article_id=f"{s.article_id}~{k}", published=move(s.published))
+                         for s in e.sources],
+                evidence={n: [dataclasses.replace(sp, article_id=f"{sp.article_id}~{k}") for sp in v]
+                          for n, v in e.evidence.items()},
+            ))
     return out
 
 
-def _timed(fn: Callable[[], Any]) -> tuple[Any, float, float]:
-    tracemalloc.start()
+def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
     t0 = time.perf_counter()
     value = fn()
-    seconds = time.perf_counter() - t0
+    return value, time.perf_counter() - t0
+
+
+def _peak_mb(fn: Callable[[], Any]) -> float:
+    """Peak Python memory of a call (tracemalloc slows the call, so it is timed separately)."""
+    tracemalloc.start()
+    fn()
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    return value, seconds, peak / 1e6
+    return round(peak / 1e6, 1)
 
 
-def _scaling(reports: list[Event], settings: Settings) -> list[dict[str, Any]]:
+def _scaling(reports: list[Event], order: list[str], settings: Settings, memory: bool = True
+             ) -> list[dict[str, Any]]:
+    """Fusion time (and peak memory) on growing prefixes of the corpus and on a 10x re-dated copy."""
     from ..fuse import fuse_reports
 
-    order: list[str] = []
-    for e in reports:
-        for s in e.sources:
-            if s.article_id not in order:
-                order.append(s.article_id)
-    sizes = [(n, f"{n} articles") for n in (100, 300) if n < len(order)] + [(len(order), f"{len(order)} articles")]
+    sizes = [(n, f"first {n} articles") for n in (100, 300) if n < len(order)]
+    sizes += [(len(order), f"all {len(order)} articles"), (-1, f"{len(order)} x 10 (re-dated copies)")]
     rows = []
-    for n, label in sizes + [(-1, f"{len(order)} x 10 (re-dated copies)")]:
+    for n, label in sizes:
         keep = set(order[:n]) if n > 0 else set(order)
-        subset = [e for e in reports if e.sources[0].article_id in keep]
+        subset = [e for e in reports if e.sources and e.sources[0].article_id in keep]
         if n < 0:
             subset = redate(subset, 9)
-        _, base_s, _ = _timed(lambda: [json.dumps(e.to_dict()) for e in copy.deepcopy(subset)])
-        result, fuse_s, peak = _timed(lambda: fuse_reports(subset, settings))
+        _, base_s = _timed(lambda: [json.dumps(e.to_dict()) for e in subset])
+        result, fuse_s = _timed(lambda: fuse_reports(subset, settings))
         rows.append({
             "corpus": label, "reports": len(subset), "events": len(result.events),
             "candidate_pairs": result.candidate_pairs, "fuse_s": round(fuse_s, 3),
             "us_per_report": round(1e6 * fuse_s / len(subset), 1),
-            "baseline_s": round(base_s, 3), "ratio_to_baseline": round(fuse_s / base_s, 2) if base_s else None,
-            "peak_mb": round(peak, 1),
+            "serialize_s": round(base_s, 3), "ratio_to_serialize": round(fuse_s / base_s, 2) if base_s else None,
+            "peak_mb": _peak_mb(lambda: fuse_reports(subset, settings)) if memory else None,
         })
     return rows
 
@@ -273,16 +284,17 @@ def run(settings: Settings, root: Path | None = None, limit: int | None = None) 
     if corpus is None or not corpus.exists():
         return {"skipped": "no corpus given and ../shared/corpus/fakes/articles.jsonl is absent"}
     t0 = time.perf_counter()
-    reports, duplicates = cached_reports(corpus, settings, limit)
+    reports, duplicates, order = cached_reports(corpus, settings, limit)
     extract_s = time.perf_counter() - t0
     fused = fuse(reports, settings, duplicates=duplicates)
     return {
-        "corpus": str(corpus), "articles": len({s.article_id for e in reports for s in e.sources}),
+        "corpus": str(corpus), "articles": len(order),
+        "articles_with_events": len({s.article_id for e in reports for s in e.sources}),
         "extraction_or_cache_s": round(extract_s, 1),
         "settings": {k: v for k, v in settings.values.items() if k.startswith("fuse.")},
         "accuracy": _accuracy(reports, fused, load_gold()),
         "ratio": _summary(reports, fused),
-        "scaling": _scaling(reports, settings),
+        "scaling": _scaling(reports, order, settings),
     }
 
 

@@ -293,6 +293,12 @@ def _event(article: Article, em: EventMention, event_type: str, sub: str, pm: Pl
                         em.attributed_to, fat.best, source_kind)],
         modality=modality, cameo_root=cameo, plover_type=plover, trigger=trig_span.text, date_basis=date_rule,
         injured=injured, casualties=breakdown, claim=claim,
+        location_candidates=[
+            {"name": c.place.name, "country_code": c.place.country_code, "admin1": c.place.admin1,
+             "lat": c.place.lat, "lon": c.place.lon, "feature_code": c.place.feature_code,
+             "score": round(c.score, 3), "reasons": list(c.reasons)}
+            for c in (pm.candidates if pm is not None else ())
+        ],
     )
     ev.add_evidence("event_type", trig_span)
     for m in used:

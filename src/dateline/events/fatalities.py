@@ -54,7 +54,11 @@ def count_of(noun: Any) -> tuple[int, int, int] | None:
     if noun.lower_ in VAGUE:
         return VAGUE[noun.lower_]
     if low is None and noun.like_num and _num(noun) is not None:
-        low = high = _num(noun)
+        low = high = _num(noun)  # a bare number ("more than 40 were wounded") carries its own modifiers
+        for q in noun.children:
+            at_least |= q.lower_ in ("least", "minimum")
+            more_than |= q.lower_ in ("more", "over", "than")
+            up_to |= q.lower_ in ("up", "nearly", "almost")
     if low is None:
         return None
     if more_than:
@@ -165,7 +169,7 @@ def injured_count(sent: Any) -> int | None:
             nouns = [c for c in tok.children if c.like_num] or ([tok.head] if tok.head.like_num else [])
         nummods = [c for c in tok.children if c.dep_ == "nummod" or (c.like_num and c.i < tok.i)]
         for noun in nouns + nummods:
-            counted = count_phrase(noun) if not noun.like_num else ((_num(noun) or 0,) * 3, {})
+            counted = count_phrase(noun)
             if counted and counted[0][1]:
                 total = (total or 0) + counted[0][1]
                 break

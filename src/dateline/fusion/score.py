@@ -46,12 +46,21 @@ def date_agreement(a: Report, b: Report) -> float | None:
     return 0.75 if overlap else 0.4
 
 
+def _country_level(loc: Location) -> bool:
+    """A place known only as a country: the weakest place evidence (often a demonym or an actor's
+    country read as a place), so it constrains nothing inside that country."""
+    return (loc.geo_precision or 3) == 3 and loc.admin1 is None and loc.geonames_id is not None
+
+
 def place_agreement(la: Location | None, lb: Location | None, p: FuseParams) -> float | None:
-    """None for places too far apart for their precision (or in two countries)."""
+    """None for places too far apart for their precision (or precise places in two countries)."""
     if la is None or lb is None:
         return 0.4
+    vague_a, vague_b = _country_level(la), _country_level(lb)
     if la.country_code and lb.country_code and la.country_code != lb.country_code:
-        return None
+        return None if vague_a == vague_b else 0.2
+    if vague_a or vague_b:
+        return 1.0 if vague_a and vague_b else 0.4
     if la.geonames_id is not None and la.geonames_id == lb.geonames_id:
         return 1.0 if la.geo_precision == lb.geo_precision else 0.8
     allowed = max(p.radius_km(la.geo_precision), p.radius_km(lb.geo_precision))
@@ -68,13 +77,20 @@ def place_agreement(la: Location | None, lb: Location | None, p: FuseParams) -> 
     return 0.3
 
 
+def _dyad(r: Report) -> bool:
+    return r.event.actor1 is not None and r.event.actor2 is not None
+
+
 def actor_agreement(a: Report, b: Report) -> float | None:
-    """None when both name actors and share neither a name nor a kind of actor (inter code)."""
+    """None when both reports name both sides and share neither an actor nor a kind of actor
+    (inter code): two different fights. Otherwise a soft score, since outlets name sides differently."""
     if not a.names or not b.names:
         return 0.5
     shared = a.names & b.names
     if not shared:
-        return None if a.inters and b.inters and not (a.inters & b.inters) else 0.2
+        if _dyad(a) and _dyad(b) and not (a.inters & b.inters):
+            return None
+        return 0.2 if a.inters & b.inters else 0.1
     return 0.4 + 0.6 * len(shared) / len(a.names | b.names)
 
 
@@ -92,13 +108,12 @@ def pair_score(a: Report, b: Report, p: FuseParams) -> float | None:
     """Similarity of two reports in 0..1, or None when they cannot be one event."""
     if a.articles & b.articles:
         return None
-    parts = {
-        "date": date_agreement(a, b),
-        "place": place_agreement(a.event.location, b.event.location, p),
-        "actors": actor_agreement(a, b),
-    }
-    if any(v is None for v in parts.values()):
-        return None
+    parts: dict[str, float | None] = {}
+    for name, agree in (("date", lambda: date_agreement(a, b)), ("actors", lambda: actor_agreement(a, b)),
+                        ("place", lambda: place_agreement(a.event.location, b.event.location, p))):
+        parts[name] = agree()
+        if parts[name] is None:
+            return None  # cheapest vetoes first: most candidate pairs stop here
     parts["type"] = type_agreement(a, b)
     parts["fatalities"] = fatality_agreement(a, b)
     fields = sum(_FIELD_WEIGHTS[k] * v for k, v in parts.items())  # type: ignore[operator]

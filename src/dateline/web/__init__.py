@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-__all__ = ["create_app", "serve"]
+__all__ = ["create_app", "serve", "check_db"]
 
 
 def create_app(db: str | Path, settings: Any = None, *, token: str | None = None) -> Any:
@@ -18,14 +18,21 @@ def create_app(db: str | Path, settings: Any = None, *, token: str | None = None
     return _create(db, settings, token=token)
 
 
+def check_db(db: str | Path) -> None:
+    """Refuse a database path that does not exist: serving would create an empty one."""
+    from ..errors import DatelineError
+
+    if "://" not in str(db) and not Path(db).exists():
+        raise DatelineError(f"no database at {db}; run `dateline run ... --out DIR` first or pass --db")
+
+
 def serve(db: str | Path, settings: Any = None, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve the API and UI until interrupted. Needs fastapi and uvicorn installed."""
-    from ..errors import ConfigError, DatelineError
+    from ..errors import ConfigError
 
     try:
         import uvicorn
     except ImportError:
         raise ConfigError("dateline serve needs fastapi and uvicorn: pip install fastapi uvicorn") from None
-    if "://" not in str(db) and not Path(db).exists():
-        raise DatelineError(f"no database at {db}; run `dateline run ... --out DIR` first or pass --db")
+    check_db(db)
     uvicorn.run(create_app(db, settings), host=host, port=port, log_level="info")

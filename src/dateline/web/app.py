@@ -147,15 +147,17 @@ def create_app(db: str | Path, settings: Settings | None = None, *, token: str |
     _install_errors(app)
     _install_security_headers(app, settings)
 
-    def require_token(authorization: str | None = Header(None), x_dateline_token: str | None = Header(None)) -> None:
-        if not review_token:
-            raise ApiError(403, "read_only", "review is off: the operator starts `dateline serve` with "
-                           "serve.token set (--set serve.token=... or DATELINE_SERVE__TOKEN)")
-        given = x_dateline_token or (authorization[7:] if authorization and authorization.startswith("Bearer ")
-                                     else None)
-        if not given or not hmac.compare_digest(given.encode(), review_token.encode()):
-            raise ApiError(401, "unauthorized", "review actions need the operator's token: "
-                           "Authorization: Bearer TOKEN")
+    _install_read_routes(app, store)
+    _install_review_routes(app, store, settings, review_token)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    from .pages import install_pages
+
+    install_pages(app)
+    return app
+
+
+def _install_read_routes(app: FastAPI, store: Store) -> None:
+    """Everything a reader can ask: events, map, timeline, facets, exports, articles."""
 
     @app.get("/api/events", response_model=Page, tags=["events"])
     def list_events(flt: EventFilter = Depends(event_filter), page: int = Query(1, ge=1),
@@ -223,6 +225,20 @@ def create_app(db: str | Path, settings: Settings | None = None, *, token: str |
             raise ApiError(404, "not_found", f"no article {article_id!r}")
         return {"article": art, "spans": article_spans(store, article_id)}
 
+
+def _install_review_routes(app: FastAPI, store: Store, settings: Settings, review_token: str) -> None:
+    """The review log and its actions; writing needs the operator's token."""
+
+    def require_token(authorization: str | None = Header(None), x_dateline_token: str | None = Header(None)) -> None:
+        if not review_token:
+            raise ApiError(403, "read_only", "review is off: the operator starts `dateline serve` with "
+                           "serve.token set (--set serve.token=... or DATELINE_SERVE__TOKEN)")
+        given = x_dateline_token or (authorization[7:] if authorization and authorization.startswith("Bearer ")
+                                     else None)
+        if not given or not hmac.compare_digest(given.encode(), review_token.encode()):
+            raise ApiError(401, "unauthorized", "review actions need the operator's token: "
+                           "Authorization: Bearer TOKEN")
+
     @app.get("/api/reviews", tags=["review"])
     def list_reviews(event_id: str | None = None) -> list[dict[str, Any]]:
         """The review audit log (who, when, action, field, before, after, events involved), oldest first."""
@@ -247,12 +263,6 @@ def create_app(db: str | Path, settings: Settings | None = None, *, token: str |
         row = store.review(body.action, event_id, who=who, field=body.field, value=body.value, others=body.others,
                            parts=body.parts, note=body.note)
         return {"review": _log_row(row), "event": store.event_payload(event_id)}
-
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    from .pages import install_pages
-
-    install_pages(app)
-    return app
 
 
 def article_spans(store: Store, article_id: str) -> list[dict[str, Any]]:
