@@ -65,7 +65,9 @@ def type_event(em: EventMention) -> tuple[str, str]:
             return "Battles", "Armed clash"
         return "Violence against civilians", "Attack"
     if fam == "protest":
-        if any(m.actor.inter == 6 for m in patients) or (words & {"killed", "shot", "fired"} and "protesters" in words):
+        lethal = words & {"killed", "shot", "fired", "died", "gunfire", "bullets", "violently", "live", "wounded"}
+        if any(m.actor.inter == 6 for m in patients) or (lethal and words & {"protesters", "demonstrators",
+                                                                              "protest", "demonstration"}):
             return "Protests", "Excessive force against protesters"
         if words & RIOT_WORDS:
             return "Riots", "Violent demonstration"

@@ -105,6 +105,15 @@ def _refine(tok: Any, fam: str) -> str | None:
         return "disrupt"  # "seized weapons and ammunition": weapons taken, not territory
     if fam == "territory" and tok.pos_ == "VERB" and not _takes_territory(tok):
         return None
+    if fam == "territory" and tok.pos_ == "NOUN":
+        of = {t for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+        if not any(t.pos_ == "PROPN" or t.lower_ in TERRITORY_NOUNS for t in of):
+            return None  # "the seizure of the town", not "a seizure of fake notes"
+    if fam in ("shell", "attack", "kill", "explosive") and (subject | objects | {
+            t.lower_ for t in tok.children if t.dep_ in ("amod", "compound", "poss")}) & _AIRCRAFT:
+        return "air"  # "warplanes pounded the village", "Israeli jets fired a missile"
+    if lemma in ("suppress", "disperse", "crack") and ({t.lower_ for t in tok.subtree} & _PROTEST_WORDS):
+        return "protest"  # the protest is the event; the suppression types it (typing)
     if fam == "arrest" and sent_words & CRIME:
         return None  # ACLED leaves ordinary crime out
     if fam == "disrupt" and tok.pos_ == "VERB" and not objects & WEAPON_NOUNS:
@@ -145,6 +154,10 @@ def _refine(tok: Any, fam: str) -> str | None:
 
 
 # "two were killed and 15 injured as forces attacked": the injuries join the killing's clause
+_AIRCRAFT = {"warplanes", "warplane", "jets", "jet", "aircraft", "planes", "helicopters", "helicopter", "drones",
+             "drone", "bombers", "gunships", "air"}
+_PROTEST_WORDS = {"protest", "protests", "protesters", "protestors", "demonstration", "demonstrations",
+                  "demonstrators", "rally", "rallies", "march", "sit-in", "crowd", "crowds"}
 _CASUALTY_VERBS = {"injure", "wound", "hurt", "die", "perish", "kill"}
 _ATTACK_CONTEXT = {"attack", "attacks", "attacked", "bomber", "bombers", "militants", "claimed", "terrorist",
                    "terrorists", "insurgents", "planted", "targeted", "fired", "dropped", "shelling", "suicide"}

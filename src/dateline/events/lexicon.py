@@ -18,7 +18,8 @@ VERB_FAMILIES: dict[str, str] = {
     # "wound"/"injure" are not triggers: "20 others were wounded" counts casualties of an act told elsewhere
     **dict.fromkeys(["kill", "slay", "murder", "assassinate", "shoot", "massacre", "slaughter", "gun"], "kill"),
     **dict.fromkeys(["execute", "behead", "decapitate", "crucify", "lynch", "torture"], "execute"),
-    **dict.fromkeys(["attack", "raid", "assault", "target", "hit", "strike"], "attack"),
+    **dict.fromkeys(["attack", "raid", "assault", "hit", "strike"], "attack"),
+    **dict.fromkeys(["suppress", "disperse", "crack"], "protest"),
     **dict.fromkeys(["bomb", "airstrike", "strafe"], "air"),
     **dict.fromkeys(["shell", "bombard", "pound"], "shell"),
     **dict.fromkeys(["explode", "detonate"], "explosive"),
