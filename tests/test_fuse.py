@@ -358,3 +358,14 @@ def test_gold_holds_only_ids_and_labels() -> None:
     for g in gold:
         assert set(g) <= {"group", "labels", "note"}
         assert all(a.startswith("fakes-") for a in g["labels"])
+
+
+def test_a_partys_count_of_its_enemys_dead_is_not_the_best_figure() -> None:
+    boast = strike("a1", 150)
+    boast.claim = "enemy_losses"
+    monitor = strike("a2", 40, text="The monitor counted 40 dead in the Douma market strike on Saturday.")
+    monitor.injured, monitor.casualties = 60, {"children": 9}
+    ev = fuse([boast, monitor])[0]
+    assert ev.fatalities == Fatalities(40, 40, 40)
+    assert ev.injured == 60 and ev.casualties == {"children": 9}
+    assert {s.fatalities for s in ev.sources} == {150, 40}  # the boast stays visible on its source

@@ -246,7 +246,7 @@ def run(
     report.rejections = rejections
     per_article = [e for a in articles for e in a.events]
     report.article_events = len(per_article)
-    events = fuse(per_article)
+    events = fuse(per_article, settings, duplicates={a.id: a.duplicate_of for a in articles if a.duplicate_of})
     report.events = len(events)
     report.background = sum(e.background for e in events)
     with open_store(out, settings) as store:

@@ -44,7 +44,7 @@ _SPEC: dict[str, tuple[Any, str]] = {
         "An event dated this many days or more before publication is background (recalled), not new.",
     ),
     "fuse.threshold": (
-        0.5,
+        0.55,
         "Cross-article fusion: the average similarity (0-1) two groups of reports need to become one event.",
     ),
     "fuse.day_slack": (1, "Fusion: days of slack on each side of a date known to the day (outlets' days differ)."),

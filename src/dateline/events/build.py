@@ -159,8 +159,8 @@ def _date(em: EventMention, article: Article) -> tuple[DateRange | None, Any, st
 
 def _is_background(em: EventMention, date: DateRange | None, article: Article, days: int) -> bool:
     trig = em.triggers[0].token
-    if any(c.dep_ == "aux" and c.lower_ == "had" for c in trig.children) and trig.tag_ == "VBN":
-        return True  # past perfect: told as history
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in trig.children) and trig.tag_ == "VBN" and em.speech is None:
+        return True  # past perfect told as history; in reported speech it is only the backshifted tense
     if date is None or article.published is None:
         return False
     end = date.end or date.start
@@ -239,7 +239,31 @@ def build_events(article: Article, background_days: int = 60) -> list[Event]:
             if pm is not None:
                 last_place[para] = pm
             out.append(_event(article, em, event_type, sub, pm, place_rule, date, tm, date_rule, background_days))
-    return merge_within_article(out)
+    merged = merge_within_article(out)
+    _apply_toll_updates(article, merged)
+    return merged
+
+
+def _apply_toll_updates(article: Article, events: list[Event]) -> None:
+    """"The death toll rose to 19": a later toll updates the event told before it (the latest wins)."""
+    from .fatalities import _toll
+
+    doc = article.doc
+    for sent in article.sentences:
+        span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        if span is None or not any(t.lemma_.lower() == "toll" for t in span):
+            continue
+        found = _toll(span)
+        before = [e for e in events if not e.background and e.fatalities.best is not None
+                  and min(s.start for s in e.sources) < sent.start]
+        if found is None or not before:
+            continue
+        (low, best, high), tok, _ = found
+        target = max(before, key=lambda e: (e.fatalities.best or 0, -min(s.start for s in e.sources)))
+        if best != target.fatalities.best:
+            target.notes.append(f"fatalities: updated from {target.fatalities.best} by a later toll")
+            target.fatalities = Fatalities(low, best, high)
+            target.add_evidence("fatalities", article.span(tok.idx, tok.idx + len(tok)))
 
 
 def _fatalities(article: Article, em: EventMention) -> tuple[Fatalities, int | None, dict[str, int], Any]:
@@ -263,8 +287,8 @@ def _claims(em: EventMention, actor1: ActorRef | None, actor2: ActorRef | None,
     kind = attribution_kind(em.attributed_to, em.claimant)
     modality = em.modality
     if modality == "asserted" and (speech in CLAIM_VERBS or (party and actor1 is not None and any(
-            p.name in (actor1.name, actor2.name if actor2 else None) for p in party))):
-        modality = "claimed"  # a party to the event tells it: its claim, not the outlet's finding
+            p.name == actor1.name for p in party))):
+        modality = "claimed"  # the perpetrator tells of its own act: its claim, not the outlet's finding
     claim = claim_kind(party[0] if party else None, actor1, actor2)
     if claim == "perpetrator_claim" and (fat.best or 0) > 0 and actor2 is not None and actor2.inter in ARMED:
         claim = "enemy_losses"

@@ -421,8 +421,11 @@ def _modality(em: EventMention) -> None:
                 c.dep_ == "aux" and c.lower_ == "have" for c in kids):
             em.modality = "hypothetical"  # "could have killed", "would have been a massacre"
             return
-        if any(c.dep_ == "aux" and c.lower_ in IRREALIS_AUX for c in kids):
-            em.modality = "future"
+        modal = [c.lower_ for c in kids if c.dep_ == "aux" and c.lower_ in IRREALIS_AUX]
+        if modal:
+            conditional = any(w.dep_ == "mark" and w.lower_ in ("if", "unless") for w in t.sent)
+            # "will strike" is planned; "could strike", "would strike if ..." only possible
+            em.modality = "hypothetical" if conditional or modal[0] in ("could", "might", "may") else "future"
             return
         to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
         if to_inf and t.head.lemma_.lower() not in REALIS_HEADS and t.dep_ in ("xcomp", "advcl", "acl", "ccomp"):

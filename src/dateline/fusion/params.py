@@ -11,7 +11,7 @@ __all__ = ["FuseParams"]
 class FuseParams:
     """The knobs of fusion; the defaults are those of :data:`dateline.config.DEFAULTS`."""
 
-    threshold: float = 0.5
+    threshold: float = 0.55
     day_slack: int = 1
     week_slack: int = 3
     fallback_days: int = 6

@@ -112,14 +112,31 @@ def _figure(s: Source, r: Report) -> int | None:
     return s.fatalities if s.fatalities is not None else r.event.fatalities.best
 
 
-def _fatalities(reports: Sequence[Report]) -> Fatalities:
-    """Best: the lowest credible figure; low/high: the range. A toll recalled in a background
-    sentence ("the war has killed 300,000") is not a figure for a current event."""
+def _credible(reports: Sequence[Report]) -> list[Report]:
+    """The reports whose figures may set ``best``: not a toll recalled in a background sentence
+    ("the war has killed 300,000"), not a party counting its enemy's dead; all when none is left."""
     current = [r for r in reports if not r.event.background] or list(reports)
-    figures = [f for r in current for s in r.event.sources if (f := _figure(s, r)) is not None]
-    lows = [r.event.fatalities.low for r in current if r.event.fatalities.low is not None] + figures
-    highs = [r.event.fatalities.high for r in current if r.event.fatalities.high is not None] + figures
+    return [r for r in current if r.event.claim != "enemy_losses"] or current
+
+
+def _fatalities(reports: Sequence[Report]) -> Fatalities:
+    """Best: the lowest credible figure; low/high: the range of the credible reports."""
+    credible = _credible(reports)
+    figures = [f for r in credible for s in r.event.sources if (f := _figure(s, r)) is not None]
+    lows = [r.event.fatalities.low for r in credible if r.event.fatalities.low is not None] + figures
+    highs = [r.event.fatalities.high for r in credible if r.event.fatalities.high is not None] + figures
     return Fatalities(min(lows) if lows else None, min(figures) if figures else None, max(highs) if highs else None)
+
+
+def _injuries(reports: Sequence[Report]) -> tuple[int | None, dict[str, int]]:
+    """Injured and deaths by who died, conservatively: the lowest figure any credible report gives."""
+    credible = _credible(reports)
+    injured = [r.event.injured for r in credible if r.event.injured is not None]
+    casualties: dict[str, int] = {}
+    for r in credible:
+        for kind, n in r.event.casualties.items():
+            casualties[kind] = min(n, casualties.get(kind, n))
+    return (min(injured) if injured else None), dict(sorted(casualties.items()))
 
 
 def _by_support(value: Any, n: int) -> Any:
@@ -204,6 +221,9 @@ def reconcile(reports: Sequence[Report], params: FuseParams, duplicates: Mapping
                   lambda r, n: (-n, r.event.sub_event_type in GENERIC_SUBTYPES, r.key))
     assert typed is not None, "reconcile needs at least one report"
     loc, dated = _place_and_date(reports, voice)
+    placed = next((r for r in reports if loc is not None and r.event.location == loc), None)
+    injured, casualties = _injuries(reports)
+    claim = _vote(((r.event.claim, voice(r)) for r in reports if r.event.claim), lambda c: c, _by_support)
     a1, a2, assoc = _actors(reports, voice)
     modality = _vote(((r.event.modality, voice(r)) for r in reports), lambda m: m, _by_support)
     base = typed.event
@@ -216,6 +236,8 @@ def reconcile(reports: Sequence[Report], params: FuseParams, duplicates: Mapping
         sources=sources, modality=modality or "asserted",
         cameo_root=base.cameo_root, plover_type=base.plover_type, trigger=base.trigger,
         date_basis=dated.event.date_basis if dated else None,
+        injured=injured, casualties=casualties, claim=claim,
+        location_candidates=list(placed.event.location_candidates) if placed else [],
         notes=list(dict.fromkeys(n for r in reports for n in r.event.notes)),
         independent_sources=len(groups), contradictions=_contradictions(reports),
     )

