@@ -12,6 +12,7 @@ Crowd labels are noisy: disagreements are listed for reading (`--json`).
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections import Counter
 from pathlib import Path
@@ -57,17 +58,33 @@ def cause_matches(cause: str, event: Event | None) -> bool | None:
     return event is not None and event.sub_event_type in _CAUSES[cause]
 
 
-def _main(events: list[Event]) -> Event | None:
+def _title_words(title: str | None) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", (title or "").lower()) if len(w) > 3}
+
+
+def _main(events: list[Event], title: str | None = None) -> Event | None:
+    """The article's main event: the one its headline tells (most shared headline words), then
+    the deadliest, then the earliest."""
     current = [e for e in events if not e.background]
     if not current:
         return None
-    return max(current, key=lambda e: (e.fatalities.best or 0, -min(s.start for s in e.sources)))
+    words = _title_words(title)
+
+    def overlap(e: Event) -> int:
+        return max(len(words & _title_words(s.sentence)) for s in e.sources) if words else 0
+
+    return max(current, key=lambda e: (overlap(e), e.fatalities.best or 0, -min(s.start for s in e.sources)))
 
 
 def _civilian_split(event: Event | None) -> tuple[int, int]:
     """(civilian, non-civilian) deaths of our main event, by the kind of the victims (actor2)."""
     if event is None or event.fatalities.best is None:
         return 0, 0
+    split = event.casualties
+    if split.get("fighters") or split.get("soldiers") or split.get("civilians"):
+        non = split.get("fighters", 0) + split.get("soldiers", 0)
+        civ = split.get("civilians", 0) + split.get("children", 0) + split.get("women", 0)
+        return min(civ, event.fatalities.best) or max(event.fatalities.best - non, 0), non
     victim = event.actor2
     if victim is not None and victim.inter == 7:
         return event.fatalities.best, 0
@@ -99,7 +116,7 @@ def run(settings: Settings, root: Path | None = None, limit: int | None = None) 
         gold = labels.get(a.id)
         if gold is None:
             continue
-        ev = _main(a.events)
+        ev = _main(a.events, a.title)
         civ, non = _civilian_split(ev)
         rows.append({
             "article_id": a.id, "title": a.title,

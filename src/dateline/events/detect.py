@@ -97,6 +97,10 @@ def _refine(tok: Any, fam: str) -> str | None:
     subject = {t.lower_ for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     if fam == "destroy" and objects & {"himself", "herself", "themselves"}:
         return "suicide"  # "blew himself up"
+    if fam in ("explosive", "attack") and any(t.lower_ == "suicide" for t in tok.lefts):
+        return "suicide"  # "a suicide car bomb attack", "a suicide truck bombing"
+    if fam == "explosive" and lemma == "bomber" and subject & _AIRCRAFT:
+        return "air"
     if fam in ("kill", "attack", "clash", "destroy") and subject & HAZARDS:
         return None  # "floods killed 66": a disaster, not political violence
     if fam in ("explosive", "chemical") and sent_words & INDUSTRIAL and not sent_words & _ATTACK_CONTEXT:
@@ -223,6 +227,8 @@ def _linked(a: Any, b: Any) -> bool:
         casualty_conj = t.dep_ == "conj" and t.lemma_.lower() in _CASUALTY_VERBS
         if t.dep_ not in _LINK_DEPS and not casualty_conj:
             return False
+        if t.dep_ == "pobj" and t.head.lower_ in ("after", "before", "since", "following"):
+            return False  # "days after a chemical attack": a reference point, another event
         t = t.head
         if t.i == a.i:
             return True

@@ -113,7 +113,12 @@ def count_phrase(noun: Any) -> tuple[tuple[int, int, int], dict[str, int]] | Non
 
 
 def _kill_objects(tok: Any) -> list[Any]:
-    return [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    """Victims of a kill verb: its object or passive subject, or the noun a participle describes
+    ("22 people killed in air strikes")."""
+    found = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not found and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        found = [tok.head]
+    return found
 
 
 def victim_count(trigger: Any) -> tuple[tuple[int, int, int], Any, dict[str, int]] | None:

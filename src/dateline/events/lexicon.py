@@ -54,7 +54,8 @@ NOUN_FAMILIES: dict[str, str] = {
     **dict.fromkeys(["airstrike", "air-strike", "bombardment", "sortie", "airraid"], "air"),
     **dict.fromkeys(["shelling", "artillery", "mortar", "rocket", "missile", "barrage"], "shell"),
     # a "bombing" without "air"/"aerial" is an explosive attack; planes' bombing is "airstrike"/"air raid"
-    **dict.fromkeys(["explosion", "blast", "ied", "landmine", "mine", "bomb", "car-bomb", "bombing"], "explosive"),
+    **dict.fromkeys(["explosion", "blast", "ied", "landmine", "mine", "bomb", "car-bomb", "bombing", "bomber"],
+                    "explosive"),
     **dict.fromkeys(["grenade"], "grenade"),
     **dict.fromkeys(["protest", "demonstration", "rally", "march", "sit-in"], "protest"),
     **dict.fromkeys(["riot", "rioting", "unrest"], "riot"),
@@ -138,7 +139,9 @@ HAZARDS = {"flood", "floods", "flooding", "rain", "rains", "earthquake", "quake"
            "blaze", "wildfire", "accident", "crash", "collision", "collapse", "disease", "virus", "covid", "covid-19",
            "coronavirus", "cholera", "outbreak", "lightning", "stampede", "tornado", "mudslide", "snow", "cold",
            "epidemic", "pandemic", "famine", "hunger", "malnutrition", "overdose", "volcano", "eruption", "leak",
-           "spill", "flames", "smoke", "fumes", "explosion"}
+           "spill", "flames", "smoke", "fumes", "explosion",
+           # summaries of a whole war are not events: "a conflict that has killed 280,000 people"
+           "war", "conflict", "crisis", "uprising", "revolution", "insurgency"}
 # words that make an explosion industrial rather than an attack ("a gas explosion at a factory")
 INDUSTRIAL = {"leak", "leaked", "leakage", "spill", "test", "tested", "testing", "gas", "boiler", "factory", "plant", "cylinder", "tanker", "pipeline", "refinery", "mine", "coal",
               "chemical", "fireworks", "warehouse", "fuel", "transformer", "reactor"}

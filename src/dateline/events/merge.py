@@ -96,18 +96,18 @@ def _more_precise_place(a: Location | None, b: Location | None) -> Location | No
 
 
 def _fill_actors(into: Event, other: Event) -> None:
+    """Fill missing sides by role: the other report's actor1 can only become actor1, its actor2
+    only actor2 (a victim never becomes the perpetrator); anything else joins the associates."""
     have = _names(into) | {x.name for x in into.assoc_actors}
-    extra: list[ActorRef] = [x for x in (other.actor1, other.actor2, *other.assoc_actors) if x is not None]
-    for actor in extra:
-        if actor.name in have:
-            continue
-        if into.actor1 is None:
-            into.actor1 = actor
-        elif into.actor2 is None:
-            into.actor2 = actor
-        else:
+    for role in ("actor1", "actor2"):
+        actor = getattr(other, role)
+        if actor is not None and actor.name not in have and getattr(into, role) is None:
+            setattr(into, role, actor)
+            have.add(actor.name)
+    for actor in (other.actor1, other.actor2, *other.assoc_actors):
+        if actor is not None and actor.name not in have:
             into.assoc_actors.append(actor)
-        have.add(actor.name)
+            have.add(actor.name)
 
 
 def merge_into(into: Event, other: Event, latest_wins: bool = False) -> Event:

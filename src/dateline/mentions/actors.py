@@ -35,7 +35,7 @@ FORCE_NOUNS = {
     "tanks", "gunboats", "battalion", "brigade", "division", "commandos", "marines", "paratroopers",
     "servicemen", "serviceman", "contractors", "militaries", "bombers", "fighter",
     # weapons that only states field in these theatres: "Russian airstrikes", "government shelling"
-    "airstrike", "airstrikes", "air-strikes", "bombardment", "shelling",
+    "airstrike", "airstrikes", "air-strikes", "bombardment", "shelling", "strikes", "raids",
 }
 POLICE_NOUNS = {"police", "policemen", "policeman", "gendarmes", "gendarmerie", "officers"}
 GOVERNMENT_WORDS = {"regime", "government", "pro-regime", "pro-government", "loyalist", "state", "security",
@@ -384,6 +384,9 @@ class ActorStage:
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is not None and nxt.lower_ in _NOT_ACTOR_AFTER:
                 continue
+            if nxt is not None and nxt.text == "-" and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in (
+                    "held", "controlled", "run", "dominated", "led"):
+                continue  # "rebel-held districts" says who holds a place, not who acted
             if tok.lower_ in ANAPHORA and any(
                     (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.lower_ in ("its", "their"))
                     for c in tok.children):
