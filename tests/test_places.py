@@ -290,3 +290,44 @@ def test_regions_and_blocs_are_never_villages(world) -> None:
     found = places("The EU imposed sanctions.", world)
     (eu,) = by_name(found, "EU")
     assert eu.place == EU and eu.geo_precision == 3 and eu.rule == "region"
+
+
+# --------------------------------------------------------------------------- counties and spatial support
+
+DOUGLAS_NE = P("Douglas County", 41.30, -96.15, "US", "ADM2", 570_000, admin1="Nebraska", admin2="Douglas County")
+DOUGLAS_CO = P("Douglas County", 39.35, -104.93, "US", "ADM2", 350_000, admin1="Colorado", admin2="Douglas County")
+NEBRASKA = P("Nebraska", 41.5, -99.75, "US", "ADM1", admin1="Nebraska", source="admin1.tsv")
+HALL_GA = P("Hall County", 34.32, -83.82, "US", "ADM2", 180_000, admin1="Georgia", admin2="Hall County")
+HALL_NE = P("Hall County", 40.87, -98.50, "US", "ADM2", 200_000, admin1="Nebraska", admin2="Hall County")
+GAINESVILLE_GA = P("Gainesville", 34.30, -83.82, "US", pop=40_000, admin1="Georgia", admin2="Hall County")
+GAINESVILLE_FL = P("Gainesville", 29.65, -82.32, "US", pop=130_000, admin1="Florida", admin2="Alachua County")
+CUMMING = P("Cumming", 34.21, -84.14, "US", pop=6_000, admin1="Georgia", admin2="Forsyth County")
+TADMUR_DISTRICT = P("Tadmur", 34.6, 38.5, "SY", "ADM2", 60_000, admin1="Homs", admin2="Tadmur")
+
+
+@pytest.fixture(scope="module")
+def counties() -> MemoryGazetteer:
+    places = [DOUGLAS_NE, DOUGLAS_CO, NEBRASKA, HALL_GA, HALL_NE, GAINESVILLE_GA, GAINESVILLE_FL, CUMMING, USA,
+              SYRIA, TADMUR, TADMUR_DISTRICT, PALMYRA_US]
+    return MemoryGazetteer(places, {**ALIASES, "Douglas County": ["Douglas"]})
+
+
+def test_a_county_written_with_its_state_is_that_county(counties) -> None:
+    text = "Deputies in Douglas County, Nebraska, arrested two men."
+    (m,) = resolve_spans(text, [(12, 26)], counties)
+    assert m.place == DOUGLAS_NE
+
+
+def test_homonyms_are_settled_by_the_other_names_near_them(counties) -> None:
+    # no state is named, and each name alone would go to its largest homonym (Nebraska, Florida);
+    # only in Georgia do a Hall County and a Gainesville lie together
+    text = "Hall County deputies drove to Gainesville on Monday."
+    found = resolve_spans(text, [(0, 11), (30, 41)], counties)
+    assert [m.place for m in found] == [HALL_GA, GAINESVILLE_GA]
+    assert any("near other names" in r for r in found[0].candidates[0].reasons)
+
+
+def test_a_district_gives_way_to_its_namesake_town(counties) -> None:
+    text = "Syrian troops retook Palmyra and Tadmur on Sunday."
+    found = resolve_spans(text, [(21, 28), (33, 39)], counties)
+    assert [m.place for m in found] == [TADMUR, TADMUR]

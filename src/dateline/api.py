@@ -229,7 +229,7 @@ def run(
 ) -> RunReport:
     """Read inputs, extract and fuse events, store them, and write the exports to ``out_dir``."""
     from .export import export_all
-    from .fuse import fuse
+    from .fuse import fuse_into_store
     from .ingest import read_inputs
 
     settings = settings or load_settings()
@@ -246,14 +246,16 @@ def run(
     report.rejections = rejections
     per_article = [e for a in articles for e in a.events]
     report.article_events = len(per_article)
-    events = fuse(per_article, settings, duplicates={a.id: a.duplicate_of for a in articles if a.duplicate_of})
-    report.events = len(events)
-    report.background = sum(e.background for e in events)
+    duplicates = {a.id: a.duplicate_of for a in articles if a.duplicate_of}
     with open_store(out, settings) as store:
         run_id = store.start_run(inputs=report.inputs, settings=dict(settings.values))
         store.upsert_articles(articles)
         store.record_rejections(rejections, run_id=run_id)
-        store.replace_events_for_articles([a.id for a in articles], events)
+        # later articles join the events already stored; ids that merge away point to their successor
+        events = fuse_into_store(store, per_article, settings, article_ids=[a.id for a in articles],
+                                 duplicates=duplicates, run_id=run_id).events
+        report.events = len(events)
+        report.background = sum(e.background for e in events)
         stored = store.events()
         report.seconds = time.perf_counter() - t0
         store.finish_run(run_id, report.to_dict())

@@ -173,7 +173,7 @@ def score_gold_spans(docs: Iterable[GoldDoc], gazetteer: Any) -> dict[str, Any]:
                 got = "-" if place is None else f"{place.name} ({place.country_code}, {place.feature_code})"
                 worst.append((err if err is not None else -1.0, doc.id, gold.text, got))
     out = _summary(errors, time.perf_counter() - t0)
-    out["misses"] = [f"{d}: {t!r} -> {g} [{e:.0f} km]" for e, d, t, g in worst[:400]]
+    out["misses"] = [f"{d}: {t!r} -> {g} [{e:.0f} km]" for e, d, t, g in worst[:3000]]
     return out
 
 

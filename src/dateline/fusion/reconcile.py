@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import Any, Callable, Hashable, Iterable, Mapping, Sequence, TypeVar
 
 from ..model import ActorRef, Event, Fatalities, Location, Source
@@ -241,6 +241,7 @@ def reconcile(reports: Sequence[Report], params: FuseParams, duplicates: Mapping
         notes=list(dict.fromkeys(n for r in reports for n in r.event.notes)),
         independent_sources=len(groups), contradictions=_contradictions(reports),
     )
+    _carry_details(ev, reports)
     for r in reports:
         for name, spans in r.event.evidence.items():
             for span in spans:
@@ -250,3 +251,19 @@ def reconcile(reports: Sequence[Report], params: FuseParams, duplicates: Mapping
     if len(reports) > 1:
         ev.notes.append(f"fused: {len(reports)} reports, {len(groups)} independent sources")
     return ev
+
+
+def _carry_details(ev: Event, reports: Sequence[Report]) -> None:
+    """Fields the reconciliation does not vote on: injuries (most conservative), the casualty split of
+    the report that gave the best toll, the claim, and the place candidates behind the chosen place."""
+    injured = [r.event.injured for r in reports if r.event.injured is not None]
+    ev.injured = min(injured) if injured else None
+    best = ev.fatalities.best
+    split = next((r.event.casualties for r in reports if r.event.casualties and r.event.fatalities.best == best),
+                 None) or next((r.event.casualties for r in reports if r.event.casualties), {})
+    ev.casualties = dict(split)
+    ev.claim = next((r.event.claim for r in reports if r.event.claim), None)
+    same_place = [r.event for r in reports if r.event.location == ev.location and r.event.location_candidates]
+    ev.location_candidates = list((same_place or [r.event for r in reports if r.event.location_candidates]
+                                   or [ev])[0].location_candidates)
+

