@@ -145,11 +145,12 @@ def test_fields_the_system_does_not_expose_are_not_scored() -> None:
 # --------------------------------------------------------------------------- floors on the real pipeline
 
 # Measured when set (see docs/bench-modality.md); a little below, so that noise does not fail the suite.
-FLOORS_MODALITY_RECALL = {"asserted": 0.75, "claimed": 0.27, "denied": 0.15, "future": 0.70,
-                          "hypothetical": 0.05, "negated": 0.55, "background": 0.72}
+# raised on 2026-11-25 after the modality rules improved (measured 0.82/0.55/0.75/0.74/0.63/0.63/0.80)
+FLOORS_MODALITY_RECALL = {"asserted": 0.75, "claimed": 0.45, "denied": 0.65, "future": 0.65,
+                          "hypothetical": 0.55, "negated": 0.55, "background": 0.72}
 FLOORS_FIELDS = {"event": 0.85, "claimed_by": 0.58, "attributed_kind": 0.63, "fatalities": 0.72,
                  "perpetrator_claim": 0.62}
-FLOOR_MACRO_F1 = 0.47
+FLOOR_MACRO_F1 = 0.70
 
 
 @pytest.mark.slow

@@ -500,10 +500,9 @@ def _days_before(em: EventMention) -> None:
 
 
 def _small_number(text: str) -> int | None:
-    words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1}
-    if text.isdigit():
-        return int(text)
-    return words.get(text.lower())
+    from .fatalities import WORD_NUMBERS
+
+    return int(text) if text.isdigit() else WORD_NUMBERS.get(text.lower())
 
 
 def detect(article: Article) -> list[EventMention]:
