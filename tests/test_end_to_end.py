@@ -124,3 +124,11 @@ def test_worked_example_scores(tmp_path):
     assert score["precision"] >= 0.5 and score["recall"] >= 0.5
     assert score["background_as_current"] == 0
     assert score["precision"] == 1.0 and score["recall"] == 1.0
+    events = [json.loads(line) for line in (out / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+    # issue #6: the ISIS claim reaches the outlet through Amaq; the activist is the source of the advance
+    killing = next(e for e in events if e["fatalities"]["best"] == 1)
+    assert killing["claimed_by"] == ["Islamic State"]
+    assert any("Aamaq" in (s["attributed_to"] or "") for s in killing["sources"])
+    advance = next(e for e in events if e["sub_event_type"] == "Government regains territory")
+    assert any(s["attribution_kind"] == "activists" and "activist" in s["attributed_to"] for s in advance["sources"])
+    assert sum(e["background"] for e in events) == 2

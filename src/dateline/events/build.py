@@ -241,7 +241,36 @@ def build_events(article: Article, background_days: int = 60) -> list[Event]:
             out.append(_event(article, em, event_type, sub, pm, place_rule, date, tm, date_rule, background_days))
     merged = merge_within_article(out)
     _apply_toll_updates(article, merged)
+    _claims_through_outlets(article, merged)
     return merged
+
+
+def _claims_through_outlets(article: Article, events: list[Event]) -> None:
+    """A party's claim made through its own outlet ("ISIS claimed ...; the ISIS-linked Aamaq news agency
+    released a video"): the outlet is who the report cites for the claim."""
+    from ..mentions.actors import ActorRegistry
+
+    registry = ActorRegistry.default()
+    outlets: dict[str, str] = {}  # party id -> its outlet as named in the article
+    for m in article.actors:
+        entry = registry.get(m.actor.actor_id or "")
+        if entry is not None and entry.kind == "media" and entry.affiliation:
+            outlets.setdefault(entry.affiliation, m.span.text)
+    if not outlets:
+        return
+    for ev in events:
+        parties = [a for a in (ev.actor1, *ev.assoc_actors) if a is not None and a.name in ev.claimed_by]
+        for party in parties:
+            outlet = outlets.get(party.actor_id or "")
+            if outlet is None:
+                continue
+            ev.sources = [
+                s if s.attribution_kind not in ("party", "official") or s.attributed_to is None
+                or outlet in s.attributed_to else
+                Source(**{**s.__dict__, "attributed_to": f"{outlet} ({party.name})"})
+                for s in ev.sources
+            ]
+            ev.notes.append(f"source: the claim reaches the outlet through {outlet}")
 
 
 def _apply_toll_updates(article: Article, events: list[Event]) -> None:
