@@ -123,7 +123,8 @@ def _refine(tok: Any, fam: str) -> str | None:
     if fam == "disrupt" and tok.pos_ == "VERB" and not objects & WEAPON_NOUNS:
         return None
     if fam == "base" and not objects & BASE_NOUNS:
-        return None
+        # "a new PMF unit has been set up": a group formed, not a base
+        return "change" if (objects | subject) & _GROUP_WORDS else None
     if fam == "transfer":
         if lemma in ("withdraw", "pull", "evacuate") and objects & _FORCE_WORDS and not _has_place_from(tok):
             return "change"  # "withdrew its forces": a change in activity, no territory named
@@ -139,8 +140,9 @@ def _refine(tok: Any, fam: str) -> str | None:
         return None
     if fam == "change" and lemma == "form" and not (objects | subject) & _GROUP_WORDS:
         return None  # "formed a new brigade", not "formed a committee"
-    if fam == "change" and lemma in ("send", "dispatch", "deploy", "redeploy", "mobilize", "mobilise") and not (
-            objects | subject) & (_FORCE_WORDS | _GROUP_WORDS | {"reinforcements", "members"}):
+    if fam == "change" and lemma in ("send", "dispatch", "deploy", "redeploy", "mobilize", "mobilise", "move",
+                                     "station", "mass", "amass", "fortify") and not (
+            objects | subject) & (_FORCE_WORDS | _GROUP_WORDS | {"reinforcements", "members", "positions"}):
         return None
     if fam == "agreement" and lemma in ("exchange", "swap", "release", "free"):
         around = (objects | subject | {t.lower_ for t in tok.subtree} | {t.lower_ for t in tok.head.subtree}

@@ -36,7 +36,8 @@ VERB_FAMILIES: dict[str, str] = {
     **dict.fromkeys(["defuse", "dismantle", "intercept", "foil", "thwart", "confiscate", "find", "discover",
                      "uncover", "recover"], "disrupt"),
     **dict.fromkeys(["defect", "merge", "disband", "dissolve", "deploy", "redeploy", "reinforce", "dispatch",
-                     "mobilize", "mobilise", "recruit", "form", "send"], "change"),
+                     "mobilize", "mobilise", "recruit", "form", "send", "move", "fortify", "station", "mass",
+                     "amass"], "change"),
     **dict.fromkeys(["exchange", "swap", "release", "free"], "agreement"),
     **dict.fromkeys(["withdraw", "evacuate", "hand", "cede", "surrender"], "transfer"),
     **dict.fromkeys(["establish", "build", "erect"], "base"),
@@ -113,6 +114,8 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("hand", "over"): "transfer",
     ("pull", "out"): "transfer",
     ("pull", "back"): "transfer",
+    ("drive", "back"): "territory",
+    ("push", "back"): "territory",
     ("prisoner", "exchange"): "agreement",
     ("prisoner", "swap"): "agreement",
     ("sign", "agreement"): "agreement",
@@ -132,7 +135,9 @@ BASE_NOUNS = {"base", "bases", "post", "posts", "outpost", "outposts", "headquar
 WEAPON_NOUNS = {"weapons", "weapon", "arms", "ammunition", "ammunitions", "explosives", "explosive", "ied", "ieds",
                 "bomb", "bombs", "mine", "mines", "landmines", "rockets", "rocket", "missile", "missiles", "drone",
                 "drones", "grenades", "grenade", "cache", "device", "devices", "shells", "mortars", "rifles", "guns",
-                "artillery", "launcher", "launchers", "plot", "attack", "attacks", "vest", "belt"}
+                "artillery", "launcher", "launchers", "plot", "attack", "attacks", "vest", "belt", "pistols",
+                "pistol", "bullets", "rounds", "projectiles", "stash", "munitions", "detonators", "firearms",
+                "weaponry", "arsenal", "depot", "tunnel", "tunnels"}
 # subjects that make a death a disaster or an accident, not political violence
 HAZARDS = {"flood", "floods", "flooding", "rain", "rains", "earthquake", "quake", "storm", "cyclone", "hurricane",
            "typhoon", "landslide", "landslides", "avalanche", "tsunami", "drought", "heatwave", "heat", "fire",
@@ -179,7 +184,7 @@ TERRITORY_NOUNS = {
     "region", "province", "countryside", "outskirts", "suburbs", "suburb", "mountain", "mountains", "crossing",
     "dam", "bridge", "road", "highway", "camp", "headquarters", "outpost", "outposts", "strongholds",
     "stronghold", "quarter", "quarters", "farms", "island", "peak", "ridge", "valley", "border", "port",
-    "compound", "barracks", "garrison",
+    "compound", "barracks", "garrison", "camps", "bases", "posts", "ridges", "hilltops", "hilltop",
 }
 
 # family -> (event_type, sub_event_type) when the actors do not change it
