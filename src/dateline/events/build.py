@@ -65,12 +65,13 @@ def type_event(em: EventMention) -> tuple[str, str]:
             return "Battles", "Armed clash"
         return "Violence against civilians", "Attack"
     if fam == "protest":
-        lethal = words & {"killed", "shot", "fired", "died", "gunfire", "bullets", "violently", "live", "wounded"}
+        # violent demonstrators make it a riot whatever the police did; otherwise lethal force is excessive
+        if words & RIOT_WORDS:
+            return "Riots", "Violent demonstration"
+        lethal = words & {"killed", "shot", "died", "gunfire", "bullets", "violently", "live", "wounded", "dead"}
         if any(m.actor.inter == 6 for m in patients) or (lethal and words & {"protesters", "demonstrators",
                                                                               "protest", "demonstration"}):
             return "Protests", "Excessive force against protesters"
-        if words & RIOT_WORDS:
-            return "Riots", "Violent demonstration"
         if words & INTERVENTION_WORDS:
             return "Protests", "Protest with intervention"
         return SUBTYPES["protest"]
