@@ -38,8 +38,10 @@ run: data
 	echo "  then open http://127.0.0.1:8000/ (read-only; add --set serve.token=SECRET to review)"; \
 	exit $$status
 
+# The store's tests run on SQLite and, where PostgreSQL's server is installed, on a throwaway
+# PostgreSQL server too (scripts/with-postgres.sh); without it those tests skip.
 test: data browser
-	$(PY) -m pytest
+	scripts/with-postgres.sh $(PY) -m pytest
 
 # The UI tests drive Debian's chromium (no browser download): install it when missing, as root.
 # Without it the UI tests skip with the reason; the rest of the suite still runs.

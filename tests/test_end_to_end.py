@@ -132,3 +132,28 @@ def test_worked_example_scores(tmp_path):
     advance = next(e for e in events if e["sub_event_type"] == "Government regains territory")
     assert any(s["attribution_kind"] == "activists" and "activist" in s["attributed_to"] for s in advance["sources"])
     assert sum(e["background"] for e in events) == 2
+
+
+def test_the_same_run_on_postgresql(example_run, tmp_path):
+    """The store is SQLAlchemy Core: a run on PostgreSQL gives the same events as on SQLite."""
+    import os
+
+    url = os.environ.get("DATELINE_TEST_POSTGRES_URL")
+    if not url:
+        pytest.skip("no PostgreSQL test server (make test starts one where PostgreSQL is installed)")
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as con:  # a clean schema: the store tests share this database
+        con.execute(text("DROP SCHEMA public CASCADE"))
+        con.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    out, report = example_run
+    result = CliRunner().invoke(main, ["run", str(EXAMPLES / "articles"), "--out", str(tmp_path),
+                                       "--set", f"store.url={url}", "--json-report"])
+    assert result.exit_code == 0, result.output
+    pg = json.loads(result.output)
+    assert pg["events"] == report["events"] and pg["processed"] == report["processed"]
+    sqlite_ids = sorted(json.loads(l)["id"] for l in (out / "events.jsonl").read_text().splitlines())
+    pg_ids = sorted(json.loads(l)["id"] for l in (tmp_path / "events.jsonl").read_text().splitlines())
+    assert pg_ids == sqlite_ids
