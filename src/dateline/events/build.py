@@ -243,7 +243,25 @@ def build_events(article: Article, background_days: int = 60) -> list[Event]:
     merged = merge_within_article(out)
     _apply_toll_updates(article, merged)
     _claims_through_outlets(article, merged)
+    _headline_support(article, merged)
     return merged
+
+
+def _headline_support(article: Article, events: list[Event]) -> None:
+    """The headline repeats the main event: it adds evidence (and confidence), never an event."""
+    import re
+
+    def words(text: str | None) -> set[str]:
+        return {w for w in re.findall(r"[a-z]+", (text or "").lower()) if len(w) > 3}
+
+    title = words(article.title)
+    if len(title) < 3:
+        return
+    for ev in events:
+        shared = max((len(title & words(s.sentence)) for s in ev.sources), default=0)
+        if shared >= 3 and not ev.background:
+            ev.notes.append(f"headline repeats it: {article.title}")
+            ev.confidence = round(min(0.99, ev.confidence + 0.05), 2)
 
 
 def _claims_through_outlets(article: Article, events: list[Event]) -> None:
