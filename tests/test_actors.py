@@ -6,6 +6,10 @@ from datetime import date
 import pytest
 
 from dateline.mentions.actors import ActorRegistry, country_name, state_forces
+from dateline.model import ActorRef
+
+INTERS = {"state": {1}, "rebel": {2}, "militia": {3}, "identity": {4}, "rioters": {5}, "protesters": {6},
+          "civilians": {7}, "aid": {7}, "external": {8}, "monitor": {0}, "media": {0}, "person": {1, 2, 3}}
 
 
 def _actors(article):
@@ -18,6 +22,42 @@ def test_registry_loads_with_unique_ids_and_valid_inter_codes():
     for e in reg.entries.values():
         assert e.inter is None or 0 <= e.inter <= 8, e
         assert e.aliases
+
+
+def test_registry_header_keeps_version_and_source():
+    from importlib import resources
+
+    head = resources.files("dateline.data").joinpath("actors.tsv").read_text(encoding="utf-8")[:600]
+    assert "version 2026.12" in head and "Source:" in head and "Licence" in head
+
+
+def test_registry_ids_affiliations_and_codes_are_consistent():
+    from dateline.mentions.actors import _read_tsv
+
+    rows = _read_tsv("actors.tsv")
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids)) > 120
+    reg = ActorRegistry.default()
+    for e in reg.entries.values():
+        assert e.inter in INTERS[e.kind], e
+        assert e.affiliation is None or reg.ref(e.affiliation) is not None, e
+        assert e.country_code is None or country_name(e.country_code), e
+        if e.id.startswith(("mil-", "pol-")):  # explicit state entries agree with the templated name
+            assert e.ref() == state_forces(e.country_code, police=e.id.startswith("pol-")), e
+
+
+def test_an_alias_has_one_owner_unless_local_to_another_country():
+    """Shared aliases are deliberate only as "~" (local) aliases of entries of different countries."""
+    owners: dict[str, dict] = {}
+    for e in ActorRegistry.default().entries.values():
+        for alias in e.aliases:
+            case = alias in e.exact or (alias.isupper() and len(alias) <= 4)
+            owners.setdefault(alias if case else alias.lower(), {})[e.id] = (e, alias in e.local)
+    for alias, by_id in owners.items():
+        own = list(by_id.values())
+        if len(own) > 1:
+            assert any(local for _, local in own), alias
+            assert len({e.country_code for e, _ in own}) == len(own), alias
 
 
 def test_state_forces_names():
@@ -66,3 +106,67 @@ def test_the_group_refers_back_to_the_last_named_group(run_text):
                  "building.")
     refs = [(t, n) for t, n in _actors(a) if t.lower().startswith("the group")]
     assert refs and refs[0][1] == "Al Shabaab"
+
+
+def test_iraqi_units_and_pmf_factions(run_text):
+    a = run_text("Counter-Terrorism Service troops and Kataib Hezbollah fighters clashed with ISIS near Mosul, "
+                 "Iraq, on Monday, while the Badr Organization and the Federal Police shelled Tal Afar.")
+    found = _actors(a)
+    assert ("Counter-Terrorism Service troops", "Military Forces of Iraq") in found
+    assert ("Kataib Hezbollah fighters", "Kataib Hezbollah") in found
+    assert ("Badr Organization", "Badr Organization") in found
+    assert ("Federal Police", "Police Forces of Iraq") in found
+
+
+def test_yemeni_actors(run_text):
+    a = run_text("Houthi rebels attacked Security Belt forces in Aden, Yemen, on Sunday, and AQAP claimed a "
+                 "bombing in Abyan after the Saudi-led coalition struck Sanaa.")
+    names = {n for _, n in _actors(a)}
+    assert {"Ansar Allah (Houthis)", "Security Belt Forces", "Al Qaeda in the Arabian Peninsula",
+            "Military Forces of Saudi Arabia (Saudi-led Coalition)"} <= names
+
+
+def test_sahel_actors(run_text):
+    a = run_text("JNIM fighters ambushed FAMa soldiers near Mopti in central Mali on Friday, and the Islamic "
+                 "State in the Greater Sahara attacked a village near Menaka.")
+    found = _actors(a)
+    assert ("JNIM fighters", "JNIM: Group for Support of Islam and Muslims") in found
+    assert ("FAMa soldiers", "Military Forces of Mali") in found
+    assert any(n == "Islamic State (Sahel)" for _, n in found)
+
+
+def test_nigerian_actors(run_text):
+    a = run_text("ISWAP fighters attacked a Civilian JTF post in Borno State, Nigeria, on Saturday, and armed "
+                 "herdsmen killed five farmers in Benue.")
+    found = _actors(a)
+    assert ("ISWAP fighters", "Islamic State (West Africa)") in found
+    assert ("Civilian JTF", "CJTF: Civilian Joint Task Force") in found
+    herders = [m.actor for m in a.actors if m.span.text == "armed herdsmen"]
+    assert herders and herders[0].inter == 4
+
+
+def test_syrian_units_leaders_forces_and_case_sensitive_names(run_text):
+    a = run_text("The Tiger Forces and Assad's forces advanced on Idlib in Syria with Russian Aerospace Forces "
+                 "support. Hurras al-Din fighters held the southern front of the town, while the Southern Front "
+                 "stayed out of the fighting in Daraa on Monday.")
+    found = _actors(a)
+    assert ("Tiger Forces", "Military Forces of Syria") in found
+    assert ("Assad's forces", "Military Forces of Syria") in found  # the state's forces, not the man
+    assert ("Russian Aerospace Forces", "Military Forces of Russia") in found
+    assert ("Hurras al-Din fighters", "Hurras al-Din") in found
+    assert [t for t, n in found if n == "Southern Front"] == ["Southern Front"]
+
+
+def test_local_aliases_follow_the_article_country(run_text):
+    somali = run_text("The SNA and AMISOM troops retook a town from al-Shabaab in Lower Shabelle, Somalia, on "
+                      "Tuesday, officials said.")
+    assert ("SNA", "Military Forces of Somalia") in _actors(somali)
+    syrian = run_text("The SNA shelled Tal Rifaat in northern Syria on Tuesday, and the RSF said a journalist "
+                      "was hurt in Afrin, Syria.")
+    found = _actors(syrian)
+    assert ("SNA", "Syrian National Army") in found
+    assert ("RSF", "Reporters Without Borders") in found
+    sudan = run_text("The RSF attacked El Fasher in Darfur, Sudan, on Friday, and the SAF answered with "
+                     "airstrikes on the town.")
+    names = {n for _, n in _actors(sudan)}
+    assert {"Rapid Support Forces", "Military Forces of Sudan"} <= names

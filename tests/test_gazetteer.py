@@ -307,3 +307,80 @@ def test_cli_gazetteer_load(small_index: Path, tmp_path: Path) -> None:
     bad.write_text("not\ta\tgeonames\tline\n")
     result = CliRunner().invoke(main, ["gazetteer", "load", str(bad), "--set", f"gazetteer.path={path}"])
     assert result.exit_code != 0 and "columns" in result.output
+
+
+# --------------------------------------------------------------------------- the curated file
+
+# Rough boxes (lat_min, lat_max, lon_min, lon_max) of the theatres the curated file covers:
+# a row whose point falls outside its country's box has its coordinates swapped or mistyped.
+_COUNTRY_BOXES = {
+    "SY": (32.3, 37.4, 35.6, 42.4), "IQ": (29.0, 37.4, 38.7, 48.7), "YE": (12.0, 19.0, 42.0, 54.0),
+    "LY": (19.5, 33.3, 9.3, 25.2), "AF": (29.3, 38.5, 60.4, 75.0), "SO": (-1.7, 12.0, 40.9, 51.5),
+    "PS": (31.2, 32.6, 34.2, 35.6), "NG": (4.2, 13.9, 2.6, 14.7), "UA": (44.3, 52.4, 22.1, 40.3),
+}
+
+
+def _curated() -> list[dict[str, str]]:
+    from dateline.gazetteer.sources import curated_rows
+
+    return list(curated_rows())
+
+
+def test_curated_rows_are_well_formed() -> None:
+    from dateline.gazetteer.sources import feature_class_of
+
+    rows = _curated()
+    assert len(rows) >= 400
+    names = [r["name"] for r in rows]
+    assert len(names) == len(set(names))  # no row twice
+    for r in rows:
+        lat, lon = float(r["lat"]), float(r["lon"])
+        assert -90 <= lat <= 90 and -180 <= lon <= 180, r["name"]
+        assert r["feature_code"] and feature_class_of(r["feature_code"]), r["name"]
+        box = _COUNTRY_BOXES.get(r["country_code"])
+        if box:
+            assert box[0] <= lat <= box[1] and box[2] <= lon <= box[3], r["name"]
+
+
+def test_no_spelling_is_given_to_two_curated_places() -> None:
+    """One spelling, one place: an alias shared by two rows would make them tie for ever."""
+    owner: dict[str, str] = {}
+    for r in _curated():
+        for n in [r["name"], *[a for a in r["aliases"].split("|") if a.strip()]]:
+            key = name_key(n)
+            assert owner.setdefault(key, r["name"]) == r["name"], (n, owner[key], r["name"])
+
+
+def test_curated_provinces_are_the_names_our_provinces_use() -> None:
+    """A row's admin1 must be spelled as admin1.tsv spells it, or 'in named province' never fires."""
+    from dateline.gazetteer.sources import admin1_rows
+
+    known = {(r["country_code"], r["name"]) for r in admin1_rows()}
+    checked = {"SY", "IQ", "YE", "LY", "AF", "NG", "SO", "UA", "PS", "IL", "LB", "JO"}
+    for r in _curated():
+        if r["country_code"] in checked and r["admin1"]:
+            assert (r["country_code"], r["admin1"]) in known, (r["name"], r["admin1"])
+
+
+@pytest.mark.parametrize(
+    "name, code, lat, lon",
+    [
+        ("Hayyan", "GASF", 34.80, 37.66),  # gas field north-west of Palmyra
+        ("Sayqal airbase", "AIRB", 33.68, 37.21),
+        ("Baath dam", "DAM", 35.84, 38.79),
+        ("Semalka", "BDGC", 37.08, 42.36),
+        ("Jabal al-Akrad", "MT", 35.75, 36.20),
+        ("Sheikh Saeed", "PPLX", 36.16, 37.17),  # Aleppo district
+        ("Rumaila", "OILF", 30.30, 47.33),
+        ("Baiji refinery", "MFG", 34.98, 43.46),
+        ("Dukan dam", "DAM", 35.95, 44.95),
+        ("Adhamiya", "PPLX", 33.37, 44.36),  # Baghdad district
+        ("Shujaiya", "PPLX", 31.50, 34.48),  # Gaza City district
+        ("Watiya", "AIRB", 32.48, 11.90),
+        ("Torkham crossing", "BDGC", 34.10, 71.09),
+    ],
+)
+def test_new_curated_places_are_found(small: SqliteGazetteer, name: str, code: str, lat: float, lon: float) -> None:
+    hits = [p for p in small.lookup(name) if p.source == "places.tsv"]
+    assert [p.feature_code for p in hits] == [code]
+    assert distance_km(hits[0], Place("ref", lat, lon)) < 5

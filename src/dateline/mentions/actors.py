@@ -33,13 +33,13 @@ FORCE_NOUNS = {
     "jets", "jet", "aircraft", "planes", "helicopters", "helicopter", "drones", "drone", "artillery", "navy",
     "adviser", "advisor", "advisers", "advisors", "officer", "officers", "infantry", "personnel", "units",
     "tanks", "gunboats", "battalion", "brigade", "division", "commandos", "marines", "paratroopers",
-    "servicemen", "serviceman", "contractors", "militaries", "bombers", "fighter",
+    "servicemen", "serviceman", "contractors", "militaries", "bombers", "fighter", "loyalists",
     # weapons that only states field in these theatres: "Russian airstrikes", "government shelling"
     "airstrike", "airstrikes", "air-strikes", "bombardment", "shelling", "strikes", "raids",
 }
 POLICE_NOUNS = {"police", "policemen", "policeman", "gendarmes", "gendarmerie", "officers"}
 GOVERNMENT_WORDS = {"regime", "government", "pro-regime", "pro-government", "loyalist", "state", "security",
-                    "army", "military"}
+                    "army", "military", "junta"}
 # A force noun with none of the above words still names the state's forces when it is one of these.
 BARE_STATE_NOUNS = {"army", "soldiers", "soldier", "troops", "military", "policemen", "police", "warplanes",
                     "gendarmes"}
@@ -132,6 +132,10 @@ class ActorEntry:
     aliases: tuple[str, ...]
     affiliation: str | None = None
     note: str = ""
+    # aliases that only name this actor in articles about its own country ("~SNA" in actors.tsv)
+    local: frozenset[str] = frozenset()
+    # aliases matched with their capitals ("=Southern Front": "the southern front" is a front line)
+    exact: frozenset[str] = frozenset()
 
     def ref(self) -> ActorRef:
         return ActorRef(self.name, self.kind, self.inter, self.country_code, self.id)
@@ -181,22 +185,7 @@ class ActorRegistry:
     @classmethod
     @cache
     def default(cls) -> "ActorRegistry":
-        entries = []
-        for row in _read_tsv("actors.tsv"):
-            aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
-            entries.append(
-                ActorEntry(
-                    id=row["id"],
-                    name=row["name"],
-                    kind=row["kind"],
-                    inter=int(row["inter"]) if row["inter"] else None,
-                    country_code=row["country_code"] or None,
-                    aliases=aliases or (row["name"],),
-                    affiliation=row.get("affiliation") or None,
-                    note=row.get("note") or "",
-                )
-            )
-        return cls(entries)
+        return cls(_entry(row) for row in _read_tsv("actors.tsv"))
 
     def get(self, actor_id: str) -> ActorEntry | None:
         return self.entries.get(actor_id)
@@ -210,7 +199,10 @@ class ActorRegistry:
         return entry.ref() if entry else None
 
     def matcher(self, vocab: Any) -> tuple[Any, Any]:
-        """Phrase matchers (case-insensitive, case-sensitive) over the aliases, built once per vocab."""
+        """Phrase matchers (case-insensitive, case-sensitive) over the aliases, built once per vocab.
+
+        A local alias is added under the key ``id~`` so that the stage can keep it only in articles
+        about the entry's country."""
         key = id(vocab)
         if key not in self._matchers:
             from spacy.matcher import PhraseMatcher
@@ -221,9 +213,36 @@ class ActorRegistry:
             for e in self.entries.values():
                 for alias in e.aliases:
                     doc = tokenizer(alias) if tokenizer else Doc(vocab, words=alias.split())
-                    (exact if alias.isupper() and len(alias) <= 4 else lower).add(e.id, [doc])
+                    case = alias in e.exact or (alias.isupper() and len(alias) <= 4)
+                    (exact if case else lower).add(e.id + "~" if alias in e.local else e.id, [doc])
             self._matchers[key] = (lower, exact)
         return self._matchers[key]
+
+
+def _entry(row: dict[str, str]) -> ActorEntry:
+    """One registry row; alias prefixes "~" (local) and "=" (case-sensitive) become entry fields."""
+    aliases, local, exact = [], set(), set()
+    for raw in row["aliases"].split("|"):
+        alias = raw.strip().lstrip("~=")
+        if not alias:
+            continue
+        aliases.append(alias)
+        if "~" in raw[:2]:
+            local.add(alias)
+        if "=" in raw[:2]:
+            exact.add(alias)
+    return ActorEntry(
+        id=row["id"],
+        name=row["name"],
+        kind=row["kind"],
+        inter=int(row["inter"]) if row["inter"] else None,
+        country_code=row["country_code"] or None,
+        aliases=tuple(aliases) or (row["name"],),
+        affiliation=row.get("affiliation") or None,
+        note=row.get("note") or "",
+        local=frozenset(local),
+        exact=frozenset(exact),
+    )
 
 
 def _tokenizer(vocab: Any) -> Any:
@@ -270,6 +289,13 @@ def _left_phrase(doc: Any, i: int, sent_start: int) -> list[Any]:
     return list(reversed(out))
 
 
+def _home_rank(entry: ActorEntry, country: str | None) -> int:
+    """0 for an entry of the article's country, 1 for one of no country, 2 for another country's."""
+    if country and entry.country_code == country:
+        return 0
+    return 1 if entry.country_code is None else 2
+
+
 class ActorStage:
     """Find actor mentions (named, state forces, generic, anaphoric) in the parsed text."""
 
@@ -292,7 +318,7 @@ class ActorStage:
             found.append(ActorMention(article.span(span.start_char, span.end_char), ref, generic, rule))
             taken.update(range(start_tok, end_tok))
 
-        self._named(doc, registry, add)
+        self._named(doc, registry, add, country)
         self._forces(doc, country, add, taken)
         self._generic(doc, country, add, taken)
         self._countries_acting(doc, add, taken)
@@ -303,22 +329,28 @@ class ActorStage:
         return article
 
     @staticmethod
-    def _named(doc: Any, registry: ActorRegistry, add: Any) -> None:
+    def _named(doc: Any, registry: ActorRegistry, add: Any, country: str | None) -> None:
         lower, exact = registry.matcher(doc.vocab)
-        matches = [(doc.vocab.strings[m], s, e) for m, s, e in list(lower(doc)) + list(exact(doc))]
-        # longest first, so "Islamic State group" wins over "Islamic State"
-        for actor_id, s, e in sorted(matches, key=lambda x: (x[1] - x[2], x[1])):
-            entry = registry.get(actor_id)
-            if entry is None:
-                continue
+        matches = []
+        for m, s, e in list(lower(doc)) + list(exact(doc)):
+            key = doc.vocab.strings[m]
+            entry = registry.get(key.rstrip("~"))
+            # a local alias ("~SNA") names its entry only in an article about the entry's country
+            if entry is not None and (not key.endswith("~") or entry.country_code == country):
+                matches.append((entry, s, e))
+        # longest first, so "Islamic State group" wins over "Islamic State"; on the same words the entry
+        # of the article's country first, then one of no country ("RSF": Sudan's militia, else the monitor)
+        for entry, s, e in sorted(matches, key=lambda x: (x[1] - x[2], x[1], _home_rank(x[0], country))):
+            if entry.kind == "person" and entry.affiliation:
+                # "Assad forces", "Putin's troops": the forces of the leader's state, not the leader
+                noun = e + 1 if e + 1 < len(doc) and doc[e].text in ("'s", "’s") else e
+                if noun < len(doc) and doc[noun].lower_ in FORCE_NOUNS:
+                    add(s, noun + 1, registry.ref(entry.affiliation) or entry.ref(), False, "person+force")
+                    continue
             end = e
             # "ISIS fighters", "Hezbollah militants": the force noun belongs to the mention
             if end < len(doc) and doc[end].lower_ in FORCE_NOUNS | ANAPHORA:
                 end += 1
-            if entry.kind == "person" and entry.affiliation and end < len(doc) and doc[end].lower_ in FORCE_NOUNS:
-                ref = registry.ref(entry.affiliation) or entry.ref()
-                add(s, end + 1, ref, False, "person+force")
-                continue
             add(s, end, entry.ref(), False, "registry")
 
     @staticmethod
