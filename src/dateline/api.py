@@ -49,7 +49,6 @@ class RunReport:
     events: int = 0
     background: int = 0
     seconds: float = 0.0
-    stage_seconds: dict[str, float] = field(default_factory=dict)
     outputs: dict[str, str] = field(default_factory=dict)
     event_list: list[Event] = field(default_factory=list, repr=False)
 

@@ -12,13 +12,13 @@ Crowd labels are noisy: disagreements are listed for reading (`--json`).
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from ..config import Settings
+from ..events.build import content_words
 from ..model import Event
 from ..pipeline import Context
 from .speed import shared_dir
@@ -58,20 +58,16 @@ def cause_matches(cause: str, event: Event | None) -> bool | None:
     return event is not None and event.sub_event_type in _CAUSES[cause]
 
 
-def _title_words(title: str | None) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", (title or "").lower()) if len(w) > 3}
-
-
 def _main(events: list[Event], title: str | None = None) -> Event | None:
     """The article's main event: the one its headline tells (most shared headline words), then
     the deadliest, then the earliest."""
     current = [e for e in events if not e.background]
     if not current:
         return None
-    words = _title_words(title)
+    words = content_words(title)
 
     def overlap(e: Event) -> int:
-        return max(len(words & _title_words(s.sentence)) for s in e.sources) if words else 0
+        return max(len(words & content_words(s.sentence)) for s in e.sources) if words else 0
 
     return max(current, key=lambda e: (overlap(e), e.fatalities.best or 0, -min(s.start for s in e.sources)))
 

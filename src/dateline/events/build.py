@@ -4,6 +4,8 @@ inside the article.
 """
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections import Counter
 from datetime import timedelta
 from typing import Any
@@ -14,11 +16,11 @@ from ..model import (
 from ..mentions.actors import SOURCE_KINDS
 from .detect import EventMention, detect
 from .claims import CLAIM_VERBS, attribution_kind, claim_kind
-from .fatalities import injured_count, victim_count
+from .fatalities import injured_count, toll_in, victim_count
 from .lexicon import CAMEO_PLOVER, INTERVENTION_WORDS, RIOT_WORDS, SUBTYPES, WEAPON_FAMILIES
 from .merge import merge_into, merge_within_article
 
-__all__ = ["EventStage", "type_event", "build_events"]
+__all__ = ["EventStage", "type_event", "build_events", "content_words"]
 
 ARMED = {1, 2, 3, 4, 8}
 
@@ -247,18 +249,18 @@ def build_events(article: Article, background_days: int = 60) -> list[Event]:
     return merged
 
 
+def content_words(text: str | None) -> set[str]:
+    """Lower-cased words longer than three letters: what a headline and a sentence can share."""
+    return {w for w in re.findall(r"[a-z]+", (text or "").lower()) if len(w) > 3}
+
+
 def _headline_support(article: Article, events: list[Event]) -> None:
     """The headline repeats the main event: it adds evidence (and confidence), never an event."""
-    import re
-
-    def words(text: str | None) -> set[str]:
-        return {w for w in re.findall(r"[a-z]+", (text or "").lower()) if len(w) > 3}
-
-    title = words(article.title)
+    title = content_words(article.title)
     if len(title) < 3:
         return
     for ev in events:
-        shared = max((len(title & words(s.sentence)) for s in ev.sources), default=0)
+        shared = max((len(title & content_words(s.sentence)) for s in ev.sources), default=0)
         if shared >= 3 and not ev.background:
             ev.notes.append(f"headline repeats it: {article.title}")
             ev.confidence = round(min(0.99, ev.confidence + 0.05), 2)
@@ -286,7 +288,7 @@ def _claims_through_outlets(article: Article, events: list[Event]) -> None:
             ev.sources = [
                 s if s.attribution_kind not in ("party", "official") or s.attributed_to is None
                 or outlet in s.attributed_to else
-                Source(**{**s.__dict__, "attributed_to": f"{outlet} ({party.name})"})
+                dataclasses.replace(s, attributed_to=f"{outlet} ({party.name})")
                 for s in ev.sources
             ]
             ev.notes.append(f"source: the claim reaches the outlet through {outlet}")
@@ -294,14 +296,13 @@ def _claims_through_outlets(article: Article, events: list[Event]) -> None:
 
 def _apply_toll_updates(article: Article, events: list[Event]) -> None:
     """"The death toll rose to 19": a later toll updates the event told before it (the latest wins)."""
-    from .fatalities import _toll
 
     doc = article.doc
     for sent in article.sentences:
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
         if span is None or not any(t.lemma_.lower() == "toll" for t in span):
             continue
-        found = _toll(span)
+        found = toll_in(span)
         before = [e for e in events if not e.background and e.fatalities.best is not None
                   and min(s.start for s in e.sources) < sent.start]
         if found is None or not before:

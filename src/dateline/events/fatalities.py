@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["count_of", "count_phrase", "victim_count", "injured_count", "WORD_NUMBERS", "VAGUE", "UNITS"]
+__all__ = ["count_of", "count_phrase", "victim_count", "toll_in", "injured_count", "WORD_NUMBERS", "VAGUE", "UNITS"]
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -145,10 +145,10 @@ def victim_count(trigger: Any) -> tuple[tuple[int, int, int], Any, dict[str, int
         counted = count_phrase(noun)
         if counted:
             return counted[0], noun, counted[1]
-    return _toll(trigger.sent)
+    return toll_in(trigger.sent)
 
 
-def _toll(sent: Any) -> tuple[tuple[int, int, int], Any, dict[str, int]] | None:
+def toll_in(sent: Any) -> tuple[tuple[int, int, int], Any, dict[str, int]] | None:
     """"the death toll rose to 17", "the toll stood at 9": the last toll in the sentence wins."""
     found = None
     for tok in sent:

@@ -118,8 +118,6 @@ _NOT_ACTOR_AFTER = {"activists", "activist", "sources", "source", "media", "spok
 _MEMBER_NOUNS = {"members", "member", "personnel", "staff", "recruits"}
 ANAPHORA = {"group", "organization", "organisation", "faction", "movement", "militants", "jihadists",
             "extremists", "insurgents", "fighters", "terrorists"}
-INTER_OF_KIND = {"state": 1, "rebel": 2, "militia": 3, "identity": 4, "rioters": 5, "protesters": 6,
-                 "civilians": 7, "external": 8}
 
 
 @dataclass(frozen=True)
