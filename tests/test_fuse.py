@@ -330,6 +330,23 @@ def test_stored_events_merged_by_a_rerun_point_to_their_successor() -> None:
     assert result.lineage[0].new_id == live.id
 
 
+def test_a_review_follows_its_event_when_a_rerun_merges_it() -> None:
+    store = Store.open(":memory:")
+    fuse_into_store(store, [strike("a1"), strike("a2", 31)], FuseParams(threshold=0.99), article_ids=["a1", "a2"])
+    first, second = sorted(store.events(), key=lambda e: e.id)
+    store.review("correct", first.id, who="ann", field="fatalities.best", value="20")
+    store.review("confirm", second.id, who="bo")
+    fuse_into_store(store, [strike("a1"), strike("a2", 31)], FuseParams(), article_ids=["a1", "a2"], run_id=2)
+    [live] = store.events()
+    assert live.id in (first.id, second.id)
+    gone = ({first.id, second.id} - {live.id}).pop()
+    # the retired id's review now sits on the live event, which says where it came from
+    assert live.review is not None and live.review["carried_from"] == [gone]
+    assert live.fatalities.best == 20 and live.review["corrections"]["fatalities.best"]["who"] == "ann"
+    assert store.event(gone) is None  # not resurrected from the snapshot next to its successor
+    assert [e.id for e in store.events(sub_event_type=live.sub_event_type)] == [live.id]
+
+
 # --------------------------------------------------------------------------- benchmark parts
 
 

@@ -8,7 +8,7 @@ pays nothing for this.
 from __future__ import annotations
 
 import json
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 import sqlalchemy as sa
 
@@ -92,9 +92,26 @@ class ReviewMixin:
                 out.update({eid: json.loads(p) for eid, p in conn.execute(q)})
         return out
 
+    def _successors(self, ids: Iterable[str], stored: set[str]) -> dict[str, str]:
+        """Where each reviewed id that is no longer stored now lives (``event_lineage``), if anywhere.
+
+        A re-run that merges or splits events gives them new ids; the review of the
+        old id belongs to the event its reports went to, not to a frozen snapshot.
+        """
+        out: dict[str, str] = {}
+        for old in sorted(set(ids) - stored):
+            new = self.successor(old)  # type: ignore[attr-defined]
+            if new is not None and new != old:
+                out[old] = new
+        return out
+
     def _overlaid(self, ids: Sequence[str], actions: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
         """The overlaid dicts of the events ``ids`` and every event the log involves."""
-        return overlay(self._payloads([*ids, *involved_ids(actions)]), actions)
+        involved = involved_ids(actions)
+        base = self._payloads([*ids, *involved])
+        successors = self._successors(involved, set(base))
+        base.update(self._payloads(sorted(set(successors.values()) - set(base))))
+        return overlay(base, actions, successors)
 
     def reviewed_event(self, event_id: str) -> Event | None:
         """One event with the review log laid over it (also when marked not-an-event or merged away)."""
@@ -125,7 +142,9 @@ class ReviewMixin:
         base = {e.id: e.to_dict() for e in self.events(reviewed=False, **filters)}  # type: ignore[attr-defined]
         extra = involved_ids(actions) - set(base)
         base.update(self._payloads(sorted(extra)))
-        state = overlay(base, actions)
+        successors = self._successors(extra, set(base))
+        base.update(self._payloads(sorted(set(successors.values()) - set(base))))
+        state = overlay(base, actions, successors)
         found = sorted((d for d in state.values() if matches(d, filters, include_hidden)), key=_sort_key)
         end = None if limit is None else offset + limit
         return [Event.from_dict(d) for d in found[offset:end]]

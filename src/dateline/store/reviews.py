@@ -313,8 +313,14 @@ def _merge_into(target: dict[str, Any], other: dict[str, Any]) -> None:
     target["confidence"] = max(float(target.get("confidence") or 0), float(other.get("confidence") or 0))
 
 
-def _apply(state: dict[str, dict[str, Any]], a: Mapping[str, Any]) -> None:
+def _apply(state: dict[str, dict[str, Any]], a: Mapping[str, Any], successors: Mapping[str, str]) -> None:
     eid = a["event_id"]
+    carried = eid not in state and successors.get(eid) in state
+    if carried:  # a re-run merged or split the reviewed event: the review follows its reports
+        eid = successors[eid]
+        froms = _review(state[eid]).setdefault("carried_from", [])
+        if a["event_id"] not in froms:
+            froms.append(a["event_id"])
     if eid not in state:
         snap = json.loads(a.get("snapshot_json") or "null")
         if snap is None:
@@ -337,7 +343,10 @@ def _apply(state: dict[str, dict[str, Any]], a: Mapping[str, Any]) -> None:
             r["status"] = "corrected"
     elif act == "merge":
         for snap in before or []:
-            other = state.setdefault(snap["id"], snap)
+            oid = successors.get(snap["id"], snap["id"]) if snap["id"] not in state else snap["id"]
+            if oid == eid:  # a re-run already fused the two
+                continue
+            other = state.setdefault(oid, snap)
             _merge_into(ev, other)
             ro = _review(other)
             ro["status"], ro["merged_into"] = "merged_into", eid
@@ -367,16 +376,24 @@ def _apply_split(state: dict[str, dict[str, Any]], ev: dict[str, Any], a: Mappin
         state[part["id"]] = part
 
 
-def overlay(base: Mapping[str, Mapping[str, Any]], actions: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+def overlay(
+    base: Mapping[str, Mapping[str, Any]],
+    actions: Iterable[Mapping[str, Any]],
+    successors: Mapping[str, str] | None = None,
+) -> dict[str, dict[str, Any]]:
     """Replay review actions (oldest first) over event dicts keyed by id; returns a new dict.
 
     Events that no action touches come back unchanged; events created by a
     split are added; events a reviewed event was merged into stay, marked
-    ``merged_into`` (hidden by :func:`matches` unless asked for).
+    ``merged_into`` (hidden by :func:`matches` unless asked for). ``successors``
+    maps reviewed ids a re-run retired to the live event that took their reports
+    (from ``event_lineage``): the action applies there, and the event's review
+    lists the old id under ``carried_from``. An id with no successor comes back
+    from the reviewer's snapshot.
     """
     state = {k: copy.deepcopy(dict(v)) for k, v in base.items()}
     for a in sorted(actions, key=lambda x: x["id"]):
-        _apply(state, a)
+        _apply(state, a, successors or {})
     return state
 
 
