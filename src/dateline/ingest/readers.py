@@ -18,12 +18,16 @@ from typing import Any, Iterable, Iterator
 
 from ..errors import InputError
 from ..model import Article, Rejection, content_hash
+from .formats import Found, is_feed, is_warc, read_csv, read_feed, read_warc
 
 __all__ = ["read_inputs", "read_path", "parse_published", "decode_bytes", "looks_binary", "iter_files"]
 
 TEXT_EXTS = {".txt", ".text", ".md"}
 HTML_EXTS = {".html", ".htm", ".xhtml"}
 JSONL_EXTS = {".jsonl", ".ndjson"}
+CSV_EXTS = {".csv": ",", ".tsv": "\t"}
+FEED_EXTS = {".rss", ".atom"}
+WARC_EXTS = {".warc"}
 
 _HTML_SNIFF = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 # C0 control characters other than tab, newline, form feed and carriage return.
@@ -121,7 +125,7 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 
 def _kind(path: Path) -> str:
-    """"text", "html", "jsonl" or "unknown" from the file name (a .gz suffix is looked through)."""
+    """"text", "html", "jsonl", "csv", "feed", "warc" or "unknown" from the file name (.gz looked through)."""
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
@@ -132,6 +136,12 @@ def _kind(path: Path) -> str:
         return "html"
     if ext in JSONL_EXTS:
         return "jsonl"
+    if ext in CSV_EXTS:
+        return "csv"
+    if ext in FEED_EXTS:
+        return "feed"
+    if ext in WARC_EXTS:
+        return "warc"
     return "unknown"
 
 
@@ -145,6 +155,10 @@ def _read_bytes(path: Path) -> bytes:
 def _sniff(data: bytes, kind: str) -> str:
     """Correct the name's verdict from the content: HTML saved as .txt, JSONL without extension."""
     head = data[:2048].lstrip()
+    if is_warc(head):
+        return "warc"
+    if kind in ("text", "unknown") and head.startswith(b"<") and is_feed(data):  # a feed saved as .xml
+        return "feed"
     if kind in ("text", "unknown") and _HTML_SNIFF.search(data[:4096]):
         return "html"
     if kind == "unknown":
@@ -204,6 +218,10 @@ def read_path(path: Path, given: _Given | None = None) -> Iterator[Article | Rej
         yield Rejection(source, "empty", "no content")
         return
     kind = _sniff(data, _kind(path))
+    if kind == "warc":
+        for item in read_warc(data, source, decode_bytes):
+            yield item if isinstance(item, Rejection) else _found(item, given)
+        return
     try:
         text = decode_bytes(data)
     except InputError as exc:
@@ -215,6 +233,15 @@ def read_path(path: Path, given: _Given | None = None) -> Iterator[Article | Rej
     if kind == "jsonl":
         yield from _read_jsonl(text, source, given)
         return
+    if kind == "csv":
+        delimiter = CSV_EXTS.get(Path(source.removesuffix(".gz")).suffix.lower(), ",")
+        for row in read_csv(text, source, delimiter):
+            yield row if isinstance(row, Rejection) else _jsonl_row(row, row.pop("_where"), given)
+        return
+    if kind == "feed":
+        for item in read_feed(text, source):
+            yield item if isinstance(item, Rejection) else _found(item, given)
+        return
     meta = {
         "id": given.article_id,
         "title": given.title,
@@ -223,6 +250,17 @@ def read_path(path: Path, given: _Given | None = None) -> Iterator[Article | Rej
         "published": given.published,
     }
     yield _article(text, "html" if kind == "html" else "text", source, meta, [])
+
+
+def _found(item: Found, given: _Given) -> Article:
+    """An article from a feed entry or WARC record; the caller's outlet and date fill what it lacks."""
+    meta = dict(item.meta)
+    meta["outlet"] = meta.get("outlet") or given.outlet
+    meta["published"] = meta.get("published") or given.published
+    art = _article(item.raw, item.fmt, item.where, meta, item.notes)
+    if item.meta.get("published"):
+        art.published_source = "feed"
+    return art
 
 
 def _read_jsonl(text: str, source: str, given: _Given) -> Iterator[Article | Rejection]:
@@ -293,15 +331,18 @@ def read_inputs(
     files = list(iter_files(paths))
     per_article = {"id": article_id, "url": url, "title": title}
     named = [k for k, v in per_article.items() if v]
-    if named and (len(files) != 1 or _kind(files[0]) == "jsonl"):
+    if named and (len(files) != 1 or _kind(files[0]) in _MANY):
         raise InputError(
             "ambiguous_option",
             f"--{', --'.join(named)} name one article, but the inputs are {len(files)} file(s)"
-            + (" of JSONL" if files and _kind(files[0]) == "jsonl" else "")
+            + (f" of {_kind(files[0]).upper()}" if files and _kind(files[0]) in _MANY else "")
             + "; give one text or HTML file, or put the values in a corpus JSONL",
         )
     given = _Given(published=pub, outlet=outlet, article_id=article_id, url=url, title=title)
     return _iter_all(files, given)
+
+
+_MANY = frozenset({"jsonl", "csv", "feed", "warc"})  # containers of many articles
 
 
 def _iter_all(files: list[Path], given: _Given) -> Iterator[Article | Rejection]:
