@@ -94,37 +94,45 @@ def process(
     ``nlp.batch_size``, and every copy gets the canonical article's events with its own
     source (outlet, URL, date), so a fused event lists every outlet that ran the story.
     """
+    from .scale import BatchRunner
+
     pipeline = pipeline or build_pipeline()
     first, rest = pipeline.stages[0], Pipeline(pipeline.stages[1:], provided=_after(pipeline.stages[:1]))
     articles: list[Article] = []
     rejections: list[Rejection] = []
     window: list[Article] = []
     size = max(1, int(ctx.settings["ingest.dedupe_window"]))
-
     cleaner = Pipeline([first])
 
-    def flush() -> None:
-        cleaned = cleaner.run(window, ctx)
-        rejections.extend(cleaned.rejections)
-        done = _run_deduplicated(cleaned.articles, ctx, rest, rejections, on_batch)
-        articles.extend(done)
-        window.clear()
+    with BatchRunner(ctx.settings) as runner:
 
-    for item in items:
-        if isinstance(item, Rejection):
-            rejections.append(item)
-            if on_batch:
-                on_batch(1)
-            continue
-        window.append(item)
-        if len(window) >= size:
+        def flush() -> None:
+            cleaned = runner.run_batches(cleaner, _batches(window, ctx), ctx)
+            rejections.extend(r for res in cleaned for r in res.rejections)
+            good = [a for res in cleaned for a in res.articles]
+            articles.extend(_run_deduplicated(good, ctx, rest, rejections, on_batch, runner))
+            window.clear()
+
+        for item in items:
+            if isinstance(item, Rejection):
+                rejections.append(item)
+                if on_batch:
+                    on_batch(1)
+                continue
+            window.append(item)
+            if len(window) >= size:
+                flush()
+        if window:
             flush()
-    if window:
-        flush()
     for part in (cleaner, rest):
         for name, seconds in part.seconds.items():
             pipeline.seconds[name] = pipeline.seconds.get(name, 0.0) + seconds
     return articles, rejections
+
+
+def _batches(articles: list[Article], ctx: Context) -> list[list[Article]]:
+    size = max(1, int(ctx.settings["nlp.batch_size"]))
+    return [articles[i : i + size] for i in range(0, len(articles), size)]
 
 
 def _after(stages: Sequence[Stage]) -> tuple[str, ...]:
@@ -134,23 +142,17 @@ def _after(stages: Sequence[Stage]) -> tuple[str, ...]:
 
 
 def _run_deduplicated(cleaned: list[Article], ctx: Context, rest: Pipeline, rejections: list[Rejection],
-                      on_batch: Callable[[int], None] | None) -> list[Article]:
+                      on_batch: Callable[[int], None] | None, runner: Any) -> list[Article]:
     from .ingest.dedupe import find_near_duplicates
 
     threshold = float(ctx.settings["ingest.duplicate_threshold"])
     copies = find_near_duplicates(cleaned, threshold=threshold) if threshold < 1.0 else {}
     originals = [a for a in cleaned if a.id not in copies]
     done: dict[str, Article] = {}
-    size = max(1, int(ctx.settings["nlp.batch_size"]))
-    for i in range(0, len(originals), size):
-        batch = originals[i : i + size]
-        result = rest.run(batch, ctx)
+    # the parse (doc) is dropped from each article: every span we keep is already in the layers
+    for result in runner.run_batches(rest, _batches(originals, ctx), ctx, on_batch):
         rejections.extend(result.rejections)
-        for a in result.articles:
-            a.doc = None  # the parse is large; every span we keep is already in the layers
-            done[a.id] = a
-        if on_batch:
-            on_batch(len(batch))
+        done.update((a.id, a) for a in result.articles)
     out = []
     for a in cleaned:
         if a.id in copies:

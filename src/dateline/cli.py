@@ -66,12 +66,14 @@ _SET = click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
               type=click.Choice(["jsonl", "csv", "geojson", "parquet"]), help="Export formats (repeatable).")
 @click.option("--show", default=10, show_default=True, help="How many events to list in the summary.")
 @click.option("--json-report", is_flag=True, help="Print the run report as JSON instead of tables.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Dask worker processes for the per-article stages (the setting scale.workers; default 1).")
 @_SET
 @click.pass_obj
 def run(obj: dict[str, Any], inputs: tuple[str, ...], out_dir: str, published: Any, outlet: str | None,
         article_id: str | None, url: str | None, formats: tuple[str, ...], show: int, json_report: bool,
-        sets: tuple[str, ...]) -> None:
-    """Extract events from INPUTS (files, folders, corpus .jsonl; .txt, .html, .gz).
+        workers: int | None, sets: tuple[str, ...]) -> None:
+    """Extract events from INPUTS (files, folders; .txt .html .jsonl .csv .rss/.atom .warc, gzipped or not).
 
     Every input is either processed or recorded as rejected with its reason; the
     exit status is 3 when anything was rejected. Corpus JSONL lines are
@@ -80,7 +82,7 @@ def run(obj: dict[str, Any], inputs: tuple[str, ...], out_dir: str, published: A
     from .api import run as api_run
     from .report import print_report, progress_bar
 
-    settings = _settings(obj, sets)
+    settings = _settings(obj, sets + ((f"scale.workers={workers}",) if workers else ()))
     pub: date | None = published.date() if published else None
     with progress_bar(enabled=settings["run.progress"] and not json_report) as advance:
         report = api_run(list(inputs), out_dir, settings=settings, published=pub, outlet=outlet,
@@ -213,6 +215,7 @@ BENCHES = {
     "fakes": "dateline.bench.fakes",
     "fuse": "dateline.bench.fuse",
     "modality": "dateline.bench.modality",
+    "scale": "dateline.bench.scale",
 }
 
 

@@ -73,6 +73,17 @@ _SPEC: dict[str, tuple[Any, str]] = {
         0.8,
         "Word-shingle resemblance at which two articles are copies of one story; 1.0 turns detection off.",
     ),
+    "scale.workers": (
+        1,
+        "Worker processes for the per-article stages (clean to events); 1 runs them in this process. "
+        "Near-duplicate detection, fusion and the store always run in the calling process.",
+    ),
+    "scale.scheduler": (
+        "processes",
+        "Dask scheduler for scale.workers > 1: processes, threads or synchronous, or a Dask cluster's "
+        "scheduler address (tcp://host:8786; needs the distributed package; the cluster's workers use "
+        "their own gazetteer index and spaCy model).",
+    ),
     "store.url": ("", "Database URL (SQLAlchemy); empty means sqlite:///OUT/dateline.sqlite."),
     "run.progress": (True, "Show a progress bar on runs of more than a few articles."),
     "serve.token": (
