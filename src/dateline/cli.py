@@ -96,6 +96,37 @@ def run(obj: dict[str, Any], inputs: tuple[str, ...], out_dir: str, published: A
 
 
 @main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
+              help="Output folder: the store, the exports and the watch state.")
+@click.option("--interval", default=60.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds between two looks at the folders.")
+@click.option("--cycles", type=click.IntRange(min=1), help="Stop after this many looks (default: run until stopped).")
+@_SET
+@click.pass_obj
+def watch(obj: dict[str, Any], inputs: tuple[str, ...], out_dir: str, interval: float, cycles: int | None,
+          sets: tuple[str, ...]) -> None:
+    """Watch INPUTS (folders or files): process each new or changed file once, into one store and exports.
+
+    Every cycle reads only what it has not seen (the list is kept in OUT/.dateline-watch.json),
+    fuses the new reports into the stored events and rewrites the exports. Stop with Ctrl-C.
+    """
+    from .watch import watch as watch_folders
+
+    settings = _settings(obj, sets)
+    try:
+        for cycle in watch_folders(list(inputs), out_dir, settings=settings, interval=interval, cycles=cycles):
+            r = cycle.report
+            if r is None:
+                click.echo(f"cycle {cycle.number}: nothing new")
+            else:
+                click.echo(f"cycle {cycle.number}: {len(cycle.files)} new file(s), {r.read} read, {r.processed} "
+                           f"processed, {r.rejected} rejected, {r.events} events created or updated")
+    except KeyboardInterrupt:
+        click.echo("stopped")
+
+
+@main.command()
 @click.option("--db", default="out/dateline.sqlite", show_default=True, help="Database path or SQLAlchemy URL.")
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False))
 @click.option("--format", "formats", multiple=True, default=("jsonl", "csv", "geojson"), show_default=True,
