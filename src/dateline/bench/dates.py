@@ -25,6 +25,7 @@ from typing import Any
 
 from ..config import Settings
 from ..mentions.times import REF_VALUES, find_time_spans, resolve_expression
+from ..mentions.timeml import timeml_value
 from ..mentions.timex import to_timeml_value
 from .speed import shared_dir
 
@@ -189,9 +190,11 @@ def _value(value: Any, rule: str) -> str | None:
 
 
 def _score_doc(text: str, dct: date, gold: list[GoldTimex], t: _Tally, options: dict[str, bool]) -> None:
-    detections = [
-        (trim_span(text, s, e), e, _value(v, r), r) for s, e, v, r in find_time_spans(text, dct, **options)
-    ]
+    spans = find_time_spans(text, dct, **options)
+    if options.get("timeml"):
+        detections = [(trim_span(text, s, e), e, timeml_value(text, s, e, v, r), r) for s, e, v, r in spans]
+    else:
+        detections = [(trim_span(text, s, e), e, _value(v, r), r) for s, e, v, r in spans]
     for g in gold:
         t.gold[g.type] += 1
     for start, end, value, rule in detections:
@@ -280,7 +283,7 @@ def run(settings: Settings, root: Path | None = None, limit: int | None = None) 
     return {
         "gold_spans": bench_dates(root, limit),
         "end_to_end": end_to_end(root, limit),
-        "end_to_end_timeml": end_to_end(root, limit, refs=True, weekday_tense=True),
+        "end_to_end_timeml": end_to_end(root, limit, timeml=True),
     }
 
 

@@ -259,7 +259,8 @@ def to_timeml_value(value: DateRange | None) -> str | None:
     TimeML writes "late November" as value="1999-11" plus mod="END", and
     "earlier this week" as the week; we keep the narrower range. For comparing
     values the range is named by the smallest calendar unit that holds it:
-    a quarter, a month, a year, or an ISO week for a few days (precision 2).
+    a quarter, a month, a year, a decade ("199"), or an ISO week for a few days
+    (precision 2).
     """
     plain = to_timex_value(value)
     if plain is None or "/" not in plain or value is None or value.start is None or value.end is None:
@@ -275,4 +276,6 @@ def to_timeml_value(value: DateRange | None) -> str | None:
         return f"{s.year:04d}-{s.month:02d}"
     if value.time_precision == MONTH and s.year == e.year:
         return f"{s.year:04d}"
+    if value.time_precision == MONTH and s.year // 10 == e.year // 10 and (s.month, s.day, e.month, e.day) == (1, 1, 12, 31):
+        return f"{s.year // 10:03d}"  # a decade or a part of one ("the late 1970s"): TimeML's "197"
     return plain
