@@ -252,8 +252,10 @@ def test_resolve_spans_gives_one_answer_per_span_in_document_context(world) -> N
     assert len(found) == 3
     assert found[0].place == TADMUR  # "Syrian" elsewhere in the text decides it
     assert found[1].place == SYRIA  # the possessive is dropped for the lookup
-    assert found[2] is None  # unknown: no place rather than a guess
+    # unknown to the gazetteer but given as a place: the story's town, coarsely, and said so
+    assert found[2].place == TADMUR and found[2].rule == "given+focus" and found[2].geo_precision == 2
     assert all(text[m.span.start : m.span.end] == m.name for m in found if m is not None)
+    assert resolve_spans("Zzyzx was quiet.", [(0, 5)], world) == [None]  # no town to fall back on
 
 
 def test_name_variants_drop_article_possessive_and_generic_word() -> None:
@@ -331,3 +333,48 @@ def test_a_district_gives_way_to_its_namesake_town(counties) -> None:
     text = "Syrian troops retook Palmyra and Tadmur on Sunday."
     found = resolve_spans(text, [(21, 28), (33, 39)], counties)
     assert [m.place for m in found] == [TADMUR, TADMUR]
+
+
+def test_a_name_inside_a_longer_name_is_its_town_or_the_story_town() -> None:
+    from dateline.gazetteer.hints import head_names
+
+    assert head_names("University of Alberta") == ["University", "Alberta"]
+    assert head_names("Dubai World Cup")[:3] == ["Dubai World", "World Cup", "Dubai"]
+    gaz = MemoryGazetteer([HOMS, OHIO, SYRIA, P("Lake", 41.0, -81.0, "US", "ADM2", 230_000)], ALIASES)
+    text = "Troops entered Homs. The Homs Museum was hit; Lake Homs dried up; the Ohio State Fair opened."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Homs.", "Homs Museum", "Lake Homs", "Ohio State Fair")]
+    spans[0] = (spans[0][0], spans[0][1] - 1)
+    museum, lake, fair = resolve_spans(text, spans, gaz)[1:]
+    assert museum.place == HOMS and museum.rule == "given+head"  # named after the town it stands in
+    assert lake.place == HOMS and lake.rule == "given+focus"  # a lake is not in its namesake town
+    # a province that does not hold the story's town: the province itself
+    assert fair.place == OHIO and fair.rule == "given+head"
+    assert all(text[s:e] == m.name for (s, e), m in zip(spans[1:], (museum, lake, fair)))
+
+
+def test_the_story_focus_is_where_most_mentions_cluster() -> None:
+    from dateline.gazetteer.spatial import focus_place
+
+    homs = P("Homs", 34.72, 36.72, "SY", "PPLA", 775_404)
+    near_homs = P("Talbiseh", 34.84, 36.73, "SY", pop=30_000)
+    far = P("Aleppo", 36.20, 37.16, "SY", "PPLA", 2_000_000)
+    assert focus_place([far, homs, near_homs, homs]) == homs  # three mentions within 100 km beat one
+    assert focus_place([far, homs]) == far  # a tie goes to the first mention (the lead counts twice)
+    assert focus_place([]) is None
+
+
+def test_a_feature_word_does_not_turn_a_country_into_a_village() -> None:
+    village = P("Us", 49.10, 1.97, "FR", pop=1248)
+    gaz = MemoryGazetteer([USA, village], ALIASES)
+    text = "A strike at U.S. airports."
+    assert resolve_spans(text, [(12, 16)], gaz)[0].place == USA
+    assert resolve_spans("A strike at Us airport.", [(12, 14)], gaz)[0].place == USA  # no airport called Us
+
+
+def test_abbreviations_with_or_without_dots() -> None:
+    from dateline.gazetteer.hints import head_names, is_abbreviation, province_abbreviation
+
+    assert province_abbreviation("BC") == province_abbreviation("B.C.") == ("CA", "British Columbia")
+    assert province_abbreviation("SA") is None
+    assert is_abbreviation("SA") and is_abbreviation("U.S.") and not is_abbreviation("Iraq")
+    assert head_names("Lake Ontario") == [] and "North" not in head_names("North Lagos Market")

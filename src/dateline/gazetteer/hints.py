@@ -8,11 +8,12 @@ of the homonyms is meant. Both are plain string rules, kept apart from the scori
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .sources import admin1_abbreviations
 from .store import Gazetteer
 
-__all__ = ["name_variants", "admin_written_after"]
+__all__ = ["name_variants", "admin_written_after", "head_names", "is_abbreviation", "province_abbreviation"]
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _GENERIC_WORD = re.compile(
@@ -33,6 +34,58 @@ def name_variants(name: str) -> list[str]:
     if short and short not in out:
         out.append(short)
     return out
+
+
+_WORD = re.compile(r"[^\W\d_][\w.'’&]*")
+
+
+# Lakes, rivers, parks and mountains are named after towns or provinces but do not lie in them.
+_NATURAL_FEATURE = re.compile(
+    r"\b(?:lakes?|rivers?|creek|bay|gulf|mounts?|mountains?|parks?|island|isle|sea|ocean|valley|canyon|forest|"
+    r"falls|hills?|beach|strait|harbou?r|reservoir|dam|national|springs?|peninsula|coast|desert|colony|delta)\b",
+    re.I,
+)
+_COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
+
+
+def head_names(name: str, max_words: int = 4) -> list[str]:
+    """Shorter names inside a longer one, longest and leftmost first: "Dubai World Cup" -> "Dubai World", "Dubai", ...
+
+    A building, club, university or event is often named after its town ("Birmingham
+    City", "University of Alberta", "Montreal-Pierre Elliott Trudeau International
+    Airport"). Only runs of capitalised words are tried, never a compass word alone,
+    and none for natural features; the caller decides whether the place found this
+    way is good enough.
+    """
+    if _NATURAL_FEATURE.search(name):  # "Lake Ontario" is not in the middle of Ontario
+        return []
+    words = [m for m in _WORD.finditer(name)]
+    out: list[str] = []
+    for n in range(min(max_words, len(words) - 1), 0, -1):
+        for i in range(len(words) - n + 1):
+            run = words[i : i + n]
+            if all(w.group()[0].isupper() for w in run):
+                phrase = name[run[0].start() : run[-1].end()]
+                if phrase not in out and phrase.lower() not in _COMPASS:
+                    out.append(phrase)
+    return out
+
+
+def is_abbreviation(name: str) -> bool:
+    """'SA', 'U.S.', 'BC': two or three capital letters, dots allowed."""
+    letters = [c for c in name if c.isalpha()]
+    return 2 <= len(letters) <= 3 and all(c.isupper() for c in letters)
+
+
+@cache
+def _undotted() -> dict[str, tuple[str, str]]:
+    return {k.replace(".", ""): v for k, v in admin1_abbreviations().items() if re.fullmatch(r"(?:[A-Z]\.){2,}", k)}
+
+
+def province_abbreviation(name: str) -> tuple[str, str] | None:
+    """(country, province) for 'Va.', 'NSW', 'B.C.'; initials are also known without dots ('BC', 'NJ')."""
+    name = name.strip()
+    return admin1_abbreviations().get(name) or _undotted().get(name)
 
 
 _AFTER_COMMA = re.compile(r"^\s*,\s*([A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2})")

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from ..model import Place
 from .store import COUNTRY_CODES
 
-__all__ = ["SpatialSupport", "SUPPORT_KM"]
+__all__ = ["SpatialSupport", "SUPPORT_KM", "focus_place", "FOCUS_KM"]
 
 SUPPORT_KM = 120.0  # within this distance another name's candidate counts as support
 _MAX_CANDIDATES = 60  # per name: the most populous ones; "Washington" has hundreds
@@ -86,3 +86,25 @@ class SpatialSupport:
                     if key != own_key and key not in found and _km(place.lat, place.lon, lat, lon) <= km:
                         found[key] = self._weight[key]
         return found
+
+
+FOCUS_KM = 100.0  # towns this close to each other count as one part of the story
+
+
+def focus_place(points: Sequence[Place], km: float = FOCUS_KM) -> Place | None:
+    """Where a story happens: the place with the most of the article's mentions within ``km`` of it.
+
+    ``points``: the article's resolved towns, one per mention, in text order (a town
+    named five times weighs five times). The first one counts twice, because the lead
+    or dateline of a news story usually names where it happens. Ties go to the
+    earlier mention. Used to place a name the gazetteer lacks but that is known to be
+    a place ("Third Presbyterian Church", "Faubourg Marigny"): such local features are
+    nearly always in the town the story is about.
+    """
+    best: Place | None = None
+    best_score = -1.0
+    for i, p in enumerate(points):
+        score = sum(1 for q in points if _km(p.lat, p.lon, q.lat, q.lon) <= km) + (1 if i == 0 else 0)
+        if score > best_score:
+            best, best_score = p, score
+    return best

@@ -20,9 +20,8 @@ from typing import Any, Iterable, Sequence
 
 from ..gazetteer.normalize import ARTICLES, name_key, strip_article
 from ..gazetteer.resolve import Context, is_strong, resolve_name, score_candidates
-from ..gazetteer.hints import admin_written_after, name_variants
-from ..gazetteer.sources import admin1_abbreviations
-from ..gazetteer.spatial import SpatialSupport
+from ..gazetteer.hints import admin_written_after, head_names, is_abbreviation, name_variants, province_abbreviation
+from ..gazetteer.spatial import SpatialSupport, focus_place
 from .cues import CUE_PATTERNS as _RX
 from .cues import Cues, cues_around
 from ..gazetteer.store import COUNTRY_CODES, Gazetteer
@@ -225,15 +224,21 @@ def given_toponym(text: str, start: int, end: int, gaz: Gazetteer) -> Toponym:
     """A toponym for a span found by someone else, with the places its name (or a variant) may be."""
     name = text[start:end]
     after = text[end : end + 40]
-    abbrev = admin1_abbreviations().get(name.strip())
+    abbrev = province_abbreviation(name)
     if abbrev is not None:  # "Va.", "NSW": written so, and marked as a place
         province = gaz.admin1(*abbrev)
         if province is not None:
             return Toponym(start, end, name, [province], rule="given+abbreviation", text_after=after)
     for variant in name_variants(name):
         places = gaz.lookup(variant)
+        if is_abbreviation(name):  # "SA": an unknown abbreviation, not the alternate name of a village
+            places = [p for p in places if is_strong(p) or _is_area(p) or name_key(p.name) == name_key(name)]
         if places:
             return Toponym(start, end, name, places, rule="given", text_after=after)
+    for head in head_names(name):  # "University of Alberta", "Dubai World Cup": named after a well-known place
+        places = [p for p in gaz.lookup(head) if name_key(p.name) in (name_key(head), name_key(head) + " city")]
+        if any(is_strong(p) for p in places):
+            return Toponym(start, end, name, places, rule="given+head", text_after=after)
     return Toponym(start, end, name, [], rule="given", text_after=after)
 
 
@@ -322,7 +327,9 @@ class _Choice:
 def _choose(t: Toponym, c: Cues, ctx: Context, gaz: Gazetteer, given: bool = False) -> _Choice | None:
     """Resolve one toponym in context; None when it is too weak to be a place name at all."""
     areas = [p for p in t.places if _is_area(p)]
-    if areas and not c.features:
+    # a feature word next to a country's name ("UK airports", "U.S. military base") is about the country's
+    # features; it picks a homonym only when one of them is such a feature
+    if areas and not any(p.feature_code in c.features for p in t.places):
         area = areas[0]
         province = _foreign_province(t, area) if _is_country(area) else None
         if province is None or ctx.share(province.country_code) <= ctx.share(area.country_code):
@@ -439,14 +446,19 @@ def _unresolved(article: Article, toks: list[_Tok], taken: list[tuple[int, int]]
 def _resolve_all(
     article: Article, toponyms: list[Toponym], gazetteer: Gazetteer, given: frozenset[int] = frozenset()
 ) -> list[_Choice | None]:
-    """Choose a place for every toponym in the article's context; ``given`` indexes are known places."""
+    """Choose a place for every toponym in the article's context; ``given`` indexes are known places.
+
+    Names found only inside a longer name ("Tennessee" in "Tennessee Colony") are
+    resolved in the context but give none: they say little about where the story is.
+    """
     cues = [cues_around(article.text, t.start, t.end) for t in toponyms]
-    ctx = build_context(article, toponyms, cues, gazetteer)
+    voters = [i for i, t in enumerate(toponyms) if t.rule != "given+head"]
+    ctx = build_context(article, [toponyms[i] for i in voters], [cues[i] for i in voters], gazetteer)
     choices = [_choose(t, c, ctx, gazetteer, i in given) for i, (t, c) in enumerate(zip(toponyms, cues))]
-    ctx.anchors = _anchors(choices)
+    ctx.anchors = _anchors([choices[i] for i in voters])
     # second pass: each name is weighed by where the others' leading candidates of the first pass lie
-    ctx.support = SpatialSupport({name_key(t.name): _leading(ch) for t, ch in zip(toponyms, choices)
-                                  if ch is not None and ch.candidates})
+    ctx.support = SpatialSupport({name_key(toponyms[i].name): _leading(choices[i]) for i in voters
+                                  if choices[i] is not None and choices[i].candidates})
     if ctx.anchors or ctx.support:
         choices = [_choose(t, c, ctx, gazetteer, i in given) for i, (t, c) in enumerate(zip(toponyms, cues))]
     return choices
@@ -492,10 +504,45 @@ def resolve_spans(
     given = [given_toponym(text, s, e, gazetteer) for s, e in spans]
     toponyms = given + found
     choices = _resolve_all(article, toponyms, gazetteer, frozenset(range(len(given))))
+    focus = _focus(toponyms, choices)
     out: list[PlaceMention | None] = []
     for t, ch in zip(given, choices):
+        if focus is not None and _defer_to_focus(t, ch, focus):
+            why = "not in the gazetteer" if ch is None or ch.place is None else f"named after {ch.place.name}"
+            cand = PlaceCandidate(focus, 0.0, (f"{why}; placed at the story's focus {focus.name}",))
+            ch = _Choice(focus, (cand, *(ch.candidates if ch else ())), 2, "part of", "given+focus")
         out.append(_mention(article, t, ch) if ch is not None and ch.place is not None else None)
     return out
+
+
+def _defer_to_focus(t: Toponym, ch: _Choice | None, focus: Place) -> bool:
+    """Should a given span be placed at the story's focus town rather than where its name led?
+
+    Yes when nothing was found for it; and when only a place inside its name was
+    found ("Bank of England", "Colorado State University") and that place is a
+    country or province holding the focus town: the bank or university is more
+    likely in the town the story is about than at the middle of the country.
+    """
+    if ch is None or ch.place is None:
+        return True
+    if t.rule != "given+head":
+        return False
+    p = ch.place
+    if p.feature_code in COUNTRY_CODES:
+        return focus.country_code == p.country_code
+    if p.feature_code == "ADM1":
+        return focus.country_code == p.country_code and focus.admin1 == (p.admin1 or p.name)
+    return False
+
+
+def _focus(toponyms: list[Toponym], choices: list[_Choice | None]) -> Place | None:
+    """The town the story is about (see :func:`focus_place`), from its resolved towns in text order."""
+    towns = sorted(
+        ((t.start, ch.place) for t, ch in zip(toponyms, choices)
+         if ch is not None and ch.place is not None and not _is_area(ch.place) and ch.place.feature_code != "ADM1"),
+        key=lambda sp: sp[0],
+    )
+    return focus_place([p for _, p in towns])
 
 
 def article_country(article: Article, gazetteer: Gazetteer | None = None) -> str | None:
