@@ -17,7 +17,8 @@ _FIELDS = {
     "fatalities": ("fatalities", "casualties", "injured"),
     "claimed_by": ("claimed_by", "claim", "modality"),
 }
-_RULE_PREFIX = {"event_type": "type:", "location": "location:", "date": "date:", "claimed_by": "source:"}
+_RULE_PREFIX = {"event_type": "type:", "actors": "actors:", "location": "location:", "date": "date:",
+                "claimed_by": "source:"}
 
 
 def _context(text: str | None, start: int, end: int, width: int = 70) -> str | None:

@@ -13,11 +13,13 @@ from typing import Any
 from ..model import (
     ActorMention, ActorRef, Article, DateRange, Event, Fatalities, Location, PlaceMention, Source, content_hash,
 )
-from ..mentions.actors import SOURCE_KINDS
+from ..mentions.actors import SOURCE_KINDS, article_country
+from .infer import infer_actors
+from .cues import protest_subtype
 from .detect import EventMention, detect
 from .claims import CLAIM_VERBS, attribution_kind, claim_kind
 from .fatalities import injured_count, toll_in, victim_count
-from .lexicon import CAMEO_PLOVER, INTERVENTION_WORDS, RIOT_WORDS, SUBTYPES, WEAPON_FAMILIES
+from .lexicon import CAMEO_PLOVER, SUBTYPES, WEAPON_FAMILIES
 from .merge import merge_into, merge_within_article
 
 __all__ = ["EventStage", "type_event", "build_events", "content_words"]
@@ -67,16 +69,10 @@ def type_event(em: EventMention) -> tuple[str, str]:
             return "Battles", "Armed clash"
         return "Violence against civilians", "Attack"
     if fam == "protest":
-        # violent demonstrators make it a riot whatever the police did; otherwise lethal force is excessive
-        if words & RIOT_WORDS:
-            return "Riots", "Violent demonstration"
-        lethal = words & {"killed", "shot", "died", "gunfire", "bullets", "violently", "live", "wounded", "dead"}
-        if any(m.actor.inter == 6 for m in patients) or (lethal and words & {"protesters", "demonstrators",
-                                                                              "protest", "demonstration"}):
-            return "Protests", "Excessive force against protesters"
-        if words & INTERVENTION_WORDS:
-            return "Protests", "Protest with intervention"
-        return SUBTYPES["protest"]
+        # protesters are hit when they are the victims of a killing or an attack, not of a dispersal
+        hit = any(m.actor.inter == 6 for m in patients) and any(
+            t.family in ("kill", "attack", "execute", "clash") for t in em.triggers)
+        return protest_subtype(em.triggers[0].token.sent, hit)
     if fam == "transfer" and em.places and all((p.geo_precision or 3) == 3 for p in em.places):
         return "Strategic developments", "Change to group/activity"  # "withdrawal from Syria": no town changes hands
     if fam == "riot" and "mob" in words:
@@ -243,6 +239,7 @@ def build_events(article: Article, background_days: int = 60) -> list[Event]:
                 last_place[para] = pm
             out.append(_event(article, em, event_type, sub, pm, place_rule, date, tm, date_rule, background_days))
     merged = merge_within_article(out)
+    infer_actors(article, merged, article_country(article))  # authors the clause leaves out (infer.py)
     _apply_toll_updates(article, merged)
     _claims_through_outlets(article, merged)
     _headline_support(article, merged)

@@ -14,9 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from ..model import ActorMention, Article, PlaceMention, Span, TimeMention
+from .cues import accident, at_protest, disrupted, previous_words, without_fight
+from .mood import days_before as _days_before
+from .mood import modality as _modality
 from .lexicon import (
-    BASE_NOUNS, CRIME, HAZARDS, INDUSTRIAL, PROTESTERS, WEAPON_FAMILIES, WEAPON_NOUNS, FAMILY_PRIORITY, IRREALIS_AUX, LIGHT_VERBS, NOUN_FAMILIES, PHRASAL, REALIS_HEADS, SPEECH_VERBS,
-    TERRITORY_NOUNS, VERB_FAMILIES,
+    ATTACK_CONTEXT, BASE_NOUNS, CASUALTY_VERBS, CRIME, DISRUPT_VERBS, FAMILY_PRIORITY, HAZARDS, INDUSTRIAL,
+    LIGHT_VERBS, MOB_ACTORS, NOT_USE_HEADS, NOUN_FAMILIES, PHRASAL, PROTESTERS, PROTEST_WORDS, SPEECH_VERBS,
+    TERRITORY_NOUNS, VERB_FAMILIES, WEAPON_FAMILIES, WEAPON_NOUNS,
 )
 
 __all__ = ["Trigger", "EventMention", "find_triggers", "group_triggers", "detect"]
@@ -71,13 +75,11 @@ def _family(tok: Any) -> tuple[str, int] | None:
         found = VERB_FAMILIES[lemma], tok.i + 1
     elif found is None and tok.pos_ in ("NOUN", "PROPN") and (lemma in NOUN_FAMILIES or tok.lower_ in NOUN_FAMILIES):
         found = NOUN_FAMILIES.get(lemma) or NOUN_FAMILIES[tok.lower_], tok.i + 1
-    if found is None and tok.pos_ == "VERB" and tok.lemma_.lower() not in SPEECH_VERBS and any(
+    fam = _refine(tok, found[0]) if found else None
+    if fam is None and tok.pos_ == "VERB" and tok.lemma_.lower() not in SPEECH_VERBS and any(
             c.dep_ == "nsubj" and c.lower_ in PROTESTERS for c in tok.children):
-        found = "protest", tok.i + 1  # "protesters poured into the streets", "crowds gathered"
-    if found is None:
-        return None
-    fam = _refine(tok, found[0])
-    return (fam, found[1]) if fam else None
+        return "protest", tok.i + 1  # "protesters poured into the streets", "crowds gathered"
+    return (fam, found[1]) if fam and found else None
 
 
 def _objects(tok: Any) -> set[str]:
@@ -89,26 +91,57 @@ def _objects(tok: Any) -> set[str]:
     return words
 
 
+def _not_an_act(tok: Any, fam: str, subject: set[str], sent_words: set[str]) -> bool:
+    """The word names, dates, causes or threatens violence, or tells of an accident: no event of ours."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and fam not in WEAPON_FAMILIES:
+        return True  # "the Government of National Accord", "the Rapid Support Forces": a name, not an act
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return True  # "last March"
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and {tok.head.lower_, tok.head.head.lower_} & {
+            "because", "wake", "due", "owing"}:
+        return True  # "fled because of Boko Haram attacks": the attacks are a cause told, not an event reported
+    if fam in WEAPON_FAMILIES and tok.pos_ in ("NOUN", "PROPN") and (
+            tok.dep_ == "compound" and tok.head.lower_ in NOT_USE_HEADS or (
+            tok.dep_ == "pobj" and tok.head.head.lower_ in NOT_USE_HEADS | {"test", "tests", "testing"})):
+        return True  # "the bomb squad", "a bomb threat", "a test of a hydrogen bomb": no weapon was used
+    if fam in ("kill", "attack", "clash", "destroy") and (subject & HAZARDS or (fam == "kill" and accident(tok))):
+        return True  # "floods killed 66", "killed when a bus plunged off a bridge": a disaster, not violence
+    if fam in ("explosive", "chemical") and (sent_words | previous_words(tok)) & INDUSTRIAL and not (
+            sent_words & _ATTACK_CONTEXT):
+        return True  # "a gas explosion at a factory", "a chemical leak": accidents, not attacks
+    if fam == "explosive" and ({c.lower_ for c in tok.children if c.dep_ == "conj"} | (
+            {tok.head.lower_} if tok.dep_ == "conj" else set())) & HAZARDS:
+        return True  # "a multi-vehicle crash and explosion"
+    if fam == "arrest" and sent_words & CRIME:
+        return True  # ACLED leaves ordinary crime out
+    if lemma in ("hit", "target", "strike") and tok.pos_ == "VERB" and not _has_object(tok):
+        return True
+    return lemma == "shoot" and any(c.lower_ == "video" for c in tok.children)
+
+
 def _refine(tok: Any, fam: str) -> str | None:
     """Context that changes or cancels what a trigger word means."""
     lemma = tok.lemma_.lower()
     sent_words = {t.lower_ for t in tok.sent}
     objects = _objects(tok) if tok.pos_ == "VERB" else set()
     subject = {t.lower_ for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    if _not_an_act(tok, fam, subject, sent_words):
+        return None
     if fam == "destroy" and objects & {"himself", "herself", "themselves"}:
         return "suicide"  # "blew himself up"
+    if fam in WEAPON_FAMILIES and tok.pos_ in ("NOUN", "PROPN") and disrupted(tok):
+        return "disrupt"  # "seized grenades and rifles": the weapon is what was taken, not what was used
     if fam in ("explosive", "attack") and any(t.lower_ == "suicide" for t in tok.lefts):
         return "suicide"  # "a suicide car bomb attack", "a suicide truck bombing"
     if fam == "explosive" and lemma == "bomber" and subject & _AIRCRAFT:
         return "air"
-    if fam in ("kill", "attack", "clash", "destroy") and subject & HAZARDS:
-        return None  # "floods killed 66": a disaster, not political violence
-    if fam in ("explosive", "chemical") and sent_words & INDUSTRIAL and not sent_words & _ATTACK_CONTEXT:
-        return None  # "a gas explosion at a factory", "a chemical leak": accidents, not attacks
-    if tok.pos_ == "VERB" and lemma in ("seize", "capture", "find", "confiscate", "recover") and objects & WEAPON_NOUNS:
-        return "disrupt"  # "seized weapons and ammunition": weapons taken, not territory
+    if tok.pos_ == "VERB" and lemma in DISRUPT_VERBS and objects & WEAPON_NOUNS and not subject & _AIRCRAFT:
+        return "disrupt"  # "seized weapons and ammunition", "destroyed 300 mines": weapons taken out of use
     if fam == "territory" and tok.pos_ == "VERB" and not _takes_territory(tok):
         return None
+    if fam == "territory" and without_fight(tok.sent):
+        return "transfer"  # "entered the town without resistance", "took Marka after the army withdrew"
     if fam == "territory" and tok.pos_ == "NOUN":
         of = {t for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
         if not any(t.pos_ == "PROPN" or t.lower_ in TERRITORY_NOUNS for t in of):
@@ -118,13 +151,35 @@ def _refine(tok: Any, fam: str) -> str | None:
         return "air"  # "warplanes pounded the village", "Israeli jets fired a missile"
     if lemma in ("suppress", "disperse", "crack") and ({t.lower_ for t in tok.subtree} & _PROTEST_WORDS):
         return "protest"  # the protest is the event; the suppression types it (typing)
-    if fam == "arrest" and sent_words & CRIME:
-        return None  # ACLED leaves ordinary crime out
+    if fam == "arrest" and at_protest(tok):
+        return "protest"  # "police detained protesters", "detained during a rally": ACLED's protest with intervention
+    actor_words = {t.lower_ for c in tok.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+    if fam in ("kill", "attack", "clash", "execute", "destroy") and actor_words & MOB_ACTORS:
+        return "mob"  # "villagers lynched a thief", "an angry mob vandalised temples", "murdered by vigilantes"
+    if fam in ("disrupt", "base", "transfer", "agreement", "change"):
+        return _refine_strategic(tok, fam, objects, subject, sent_words)
+    return fam
+
+
+def _refine_strategic(tok: Any, fam: str, objects: set[str], subject: set[str], sent_words: set[str]) -> str | None:
+    """Strategic developments need their object: weapons seized, a base set up, a town handed over, prisoners
+    exchanged, a brigade formed; without it the word is no event ("exchanged fire", "formed a committee")."""
+    lemma = tok.lemma_.lower()
     if fam == "disrupt" and tok.pos_ == "VERB" and not objects & WEAPON_NOUNS:
         return None
     if fam == "base" and not objects & BASE_NOUNS:
         # "a new PMF unit has been set up": a group formed, not a base
         return "change" if (objects | subject) & _GROUP_WORDS else None
+    if fam == "transfer" and lemma == "surrender" and not _takes_territory(tok):
+        return "agreement"  # "ten rebels surrendered to the army": ACLED counts surrenders as agreements
+    if fam == "agreement" and lemma == "agree":
+        # "agreed to a ceasefire", "agreed to resume talks"; not "agreed that the report was right"
+        return fam if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("to", "on")) for c in tok.children) \
+            else None
+    if fam == "agreement" and lemma == "peace":
+        talks = tok.head if tok.dep_ == "compound" else tok.doc[min(tok.i + 1, len(tok.doc) - 1)]
+        # talks that start, resume or are agreed on are an agreement; talks merely mentioned are not
+        return "agreement" if talks.head.lemma_.lower() in _TALKS_VERBS else None
     if fam == "transfer":
         if lemma in ("withdraw", "pull", "evacuate") and objects & _FORCE_WORDS and not _has_place_from(tok):
             return "change"  # "withdrew its forces": a change in activity, no territory named
@@ -133,8 +188,8 @@ def _refine(tok: Any, fam: str) -> str | None:
     if fam == "agreement" and tok.pos_ == "NOUN" and lemma not in ("ceasefire", "cease-fire", "truce", "armistice",
                                                                    "exchange", "swap", "release"):
         head = tok.head.lemma_.lower()
-        mods = {c.lower_ for c in tok.children}
-        if head not in _AGREE_VERBS and not mods & {"peace", "ceasefire", "reconciliation", "power-sharing"}:
+        mods = {t.lower_ for c in tok.children if c.i < tok.i for t in c.subtree}  # "cease - fire agreement"
+        if head not in _AGREE_VERBS and not mods & {"peace", "ceasefire", "cease", "reconciliation", "power-sharing"}:
             return None
     if fam == "change" and tok.pos_ == "NOUN" and lemma == "formation" and not sent_words & _GROUP_WORDS:
         return None
@@ -152,25 +207,20 @@ def _refine(tok: Any, fam: str) -> str | None:
         if lemma == "free" and _takes_territory(tok):
             return "territory"  # "freed several villages"
         return None
-    if lemma in ("hit", "target", "strike") and tok.pos_ == "VERB" and not _has_object(tok):
-        return None
-    if lemma == "shoot" and any(c.lower_ == "video" for c in tok.children):
-        return None
     return fam
-
 
 # "two were killed and 15 injured as forces attacked": the injuries join the killing's clause
 _AIRCRAFT = {"warplanes", "warplane", "jets", "jet", "aircraft", "planes", "helicopters", "helicopter", "drones",
              "drone", "bombers", "gunships", "air"}
-_PROTEST_WORDS = {"protest", "protests", "protesters", "protestors", "demonstration", "demonstrations",
-                  "demonstrators", "rally", "rallies", "march", "sit-in", "crowd", "crowds"}
-_CASUALTY_VERBS = {"injure", "wound", "hurt", "die", "perish", "kill"}
-_ATTACK_CONTEXT = {"attack", "attacks", "attacked", "bomber", "bombers", "militants", "claimed", "terrorist",
-                   "terrorists", "insurgents", "planted", "targeted", "fired", "dropped", "shelling", "suicide"}
+_PROTEST_WORDS = PROTEST_WORDS
+_CASUALTY_VERBS = CASUALTY_VERBS
+_ATTACK_CONTEXT = ATTACK_CONTEXT
 _CAPTIVES = {"prisoners", "prisoner", "captive", "detainee", "hostage", "detainees", "hostages", "captives", "bodies", "abductees", "soldiers",
              "fighters"}
 _FORCE_WORDS = {"forces", "troops", "soldiers", "fighters", "units", "personnel", "militants", "army"}
 _AGREE_VERBS = {"sign", "reach", "agree", "broker", "announce", "conclude", "strike", "implement", "accept", "seal"}
+_TALKS_VERBS = {"start", "begin", "resume", "restart", "hold", "open", "launch", "join", "enter", "conclude",
+                "agree", "convene", "relaunch", "reopen"}
 _GROUP_WORDS = {"group", "brigade", "coalition", "alliance", "force", "forces", "battalion", "faction", "militia",
                 "army", "front", "council", "movement", "party"}
 
@@ -266,7 +316,21 @@ def group_triggers(triggers: list[Trigger]) -> list[list[Trigger]]:
                 break
         else:
             groups.append([trig])
-    return groups
+    # "six were killed and 23 injured in grenade attacks": a death told without its own perpetrator belongs to
+    # the weapon told in the same sentence, even where the parser loses the link between them
+    weapon = next((g for g in groups if any(t.family in WEAPON_FAMILIES for t in g)), None)
+    if weapon is None:
+        return groups
+    bare = [g for g in groups if all(t.family == "kill" and _bare_casualty(t.token) for t in g)]
+    for g in bare:
+        weapon.extend(g)
+    return [g for g in groups if not any(g is b for b in bare)]
+
+
+def _bare_casualty(tok: Any) -> bool:
+    """"were killed" with no "by ...": a count of the dead, not an act of its own."""
+    kids = {c.dep_ for c in tok.children}
+    return "auxpass" in kids and "agent" not in kids
 
 
 def _depth(tok: Any) -> int:
@@ -342,7 +406,8 @@ def _roles(article: Article, em: EventMention) -> None:
             for c in tok.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     em.patients += _actor_at(article, doc, c.subtree)
-                elif c.dep_ == "agent":
+                elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and (passive or tok.tag_ == "VBG")):
+                    # "shelling by the regime": a gerund the parser took for a verb keeps its "by" agent
                     em.agents += _actor_at(article, doc, c.subtree)
                 elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at"):
                     em.patients += _actor_at(article, doc, c.subtree)
@@ -364,8 +429,15 @@ def _roles(article: Article, em: EventMention) -> None:
                     em.agents += _actor_at(article, doc, c.subtree)
                 elif c.dep_ in ("poss", "compound", "amod", "nmod"):
                     em.agents += _actor_at(article, doc, c.subtree)
-            gov = tok.head
-            if tok.dep_ in ("dobj", "attr", "pobj") and gov.lemma_.lower() in LIGHT_VERBS | VERB_FAMILIES.keys():
+                elif c.dep_ == "acl" and c.pos_ == "VERB":
+                    # "a missile fired by Syrian forces", "attacks carried out by the air force"
+                    em.agents += [m for a in c.children if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by")
+                                  for m in _actor_at(article, doc, a.subtree)]
+            obj, gov = _object_of(tok)
+            weapon_object = trig.family in WEAPON_FAMILIES and obj.dep_ in ("dobj", "pobj") and gov.pos_ == "VERB"
+            if obj.dep_ in ("dobj", "attr", "pobj") and (gov.lemma_.lower() in LIGHT_VERBS | VERB_FAMILIES.keys()
+                                                         or weapon_object):
+                # "helicopters dropped barrel bombs", "rebels fired rockets": who uses the weapon acts
                 em.agents += _actor_at(article, doc, _subject_of(gov))
             elif tok.dep_ in ("nsubj",) and gov.pos_ in ("VERB", "AUX"):
                 pass
@@ -373,10 +445,41 @@ def _roles(article: Article, em: EventMention) -> None:
     for t in (x for trig in em.triggers for x in trig.token.subtree):
         if t.lemma_.lower() in ("support", "back", "cover", "help", "aid") and t.i in em.tokens:
             em.partners += [m for m in _actor_at(article, doc, t.subtree) if m not in em.agents]
+    if not em.agents and em.family in WEAPON_FAMILIES:
+        em.agents += _just_before(article, doc, head)
     _dedupe_roles(em)
     if not em.agents and head.pos_ == "NOUN" and em.partners:
         # "battles between ISIS and the army": the first named side acts
         em.agents, em.partners = em.partners[:1], em.partners[1:]
+
+
+def _object_of(tok: Any) -> tuple[Any, Any]:
+    """The phrase a noun trigger stands in, and what governs it, through quantity and instrument phrases:
+    "carried out a total of 18 airstrikes", "a wave of air strikes", "targeted a funeral with mortars"."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "NUM"):
+            t = t.head.head  # "a series of raids": the series is what was carried out
+        elif t.dep_ == "pobj" and t.head.lower_ in ("with", "using") and t.head.head.pos_ == "VERB":
+            return t, t.head.head  # the instrument of the verb: its subject used it
+        else:
+            break
+    return t, t.head
+
+
+_WEAPON_MODIFIERS = {"air", "barrel", "artillery", "rocket", "missile", "mortar", "heavy", "intense", "-", "aerial"}
+
+
+def _just_before(article: Article, doc: Any, trigger: Any) -> list[ActorMention]:
+    """An armed actor written right before a weapon word is its user, whatever the parse says
+    ("Syrian government shelling", "Russian air strikes"); only modifiers of the weapon may stand between."""
+    i = trigger.i - 1
+    while i >= trigger.sent.start and doc[i].lower_ in _WEAPON_MODIFIERS:
+        i -= 1
+    if i < trigger.sent.start:
+        return []
+    end = doc[i].idx + len(doc[i])
+    return [m for m in article.actors if m.span.end == end and m.actor.inter in (1, 2, 3, 4, 8)][:1]
 
 
 def _antecedent(article: Article, offset: int) -> list[ActorMention]:
@@ -398,60 +501,6 @@ def _dedupe_roles(em: EventMention) -> None:
                 seen.add(key)
                 kept.append(m)
         setattr(em, name, kept)
-
-
-def _negated_subject(tok: Any) -> bool:
-    """"no one was killed", "no casualties were reported", "none of the soldiers were hurt"."""
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            if c.lower_ in ("none", "nobody", "no-one") or any(d.lower_ == "no" for d in c.children if d.dep_ == "det"):
-                return True
-            if c.lower_ == "one" and any(d.lower_ == "no" for d in c.children):
-                return True
-    return False
-
-
-def _modality(em: EventMention) -> None:
-    """asserted, or future / hypothetical / negated / denied, from the path above the trigger."""
-    t = em.triggers[0].token
-    if _negated_subject(t) or (t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)):
-        em.modality = "negated"
-        return
-    for _ in range(6):
-        kids = list(t.children)
-        if any(c.dep_ == "neg" for c in kids) or t.lemma_.lower() in ("fail", "foil", "thwart", "prevent", "avert"):
-            em.modality = "negated"
-            return
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
-            em.modality = "hypothetical"
-            return
-        if any(c.dep_ == "aux" and c.lower_ in ("could", "would", "might", "may") for c in kids) and any(
-                c.dep_ == "aux" and c.lower_ == "have" for c in kids):
-            em.modality = "hypothetical"  # "could have killed", "would have been a massacre"
-            return
-        modal = [c.lower_ for c in kids if c.dep_ == "aux" and c.lower_ in IRREALIS_AUX]
-        if modal:
-            conditional = any(w.dep_ == "mark" and w.lower_ in ("if", "unless") for w in t.sent)
-            # "will strike" is planned; "could strike", "would strike if ..." only possible
-            em.modality = "hypothetical" if conditional or modal[0] in ("could", "might", "may") else "future"
-            return
-        to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
-        if to_inf and t.head.lemma_.lower() not in REALIS_HEADS and t.dep_ in ("xcomp", "advcl", "acl", "ccomp"):
-            em.modality = "future"
-            return
-        if t.lemma_.lower() in ("plan", "threaten", "prepare", "vow", "aim", "intend", "seek", "want", "bid"):
-            em.modality = "future"
-            return
-        if t.lemma_.lower() == "deny" and t.pos_ == "VERB":
-            em.modality = "denied"
-            return
-        if t.dep_ in ("ROOT",) or t.head.i == t.i:
-            return
-        if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH_VERBS:
-            em.speech = t.head
-            t = t.head
-            continue
-        t = t.head
 
 
 def _speech(article: Article, em: EventMention) -> None:
@@ -485,26 +534,6 @@ def _speech(article: Article, em: EventMention) -> None:
                 em.attribution_span = em.attribution_span or article.span(
                     doc[toks[0].i].idx, doc[toks[-1].i].idx + len(doc[toks[-1].i])
                 )
-
-
-def _days_before(em: EventMention) -> None:
-    """"one day after fierce battles": the battles were N days before the clause's own time."""
-    for trig in em.triggers:
-        prep = trig.token.head
-        if trig.token.dep_ == "pobj" and prep.lower_ == "after":
-            for c in prep.children:
-                if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week"):
-                    n = 1
-                    for d in c.children:
-                        if d.like_num:
-                            n = _small_number(d.text) or 1
-                    em.days_before = n * (7 if c.lemma_.lower() == "week" else 1)
-
-
-def _small_number(text: str) -> int | None:
-    from .fatalities import WORD_NUMBERS
-
-    return int(text) if text.isdigit() else WORD_NUMBERS.get(text.lower())
 
 
 def detect(article: Article) -> list[EventMention]:

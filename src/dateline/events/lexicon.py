@@ -1,13 +1,13 @@
 """Event words: which verbs and nouns announce which kind of event, and how ACLED types them.
 
 A trigger belongs to a *family* (what happened, in the text's words); the
-family plus the actors' kinds decide ACLED's type and sub-type (typing.py).
+family plus the actors' kinds decide ACLED's type and sub-type (build.type_event).
 """
 from __future__ import annotations
 
 __all__ = [
-    "WEAPON_FAMILIES", "PROTESTERS", "BASE_NOUNS", "WEAPON_NOUNS", "HAZARDS", "INDUSTRIAL", "CRIME", "RIOT_WORDS",
-    "INTERVENTION_WORDS", "VERB_FAMILIES", "NOUN_FAMILIES", "PHRASAL", "FAMILY_PRIORITY", "LIGHT_VERBS", "SPEECH_VERBS",
+    "WEAPON_FAMILIES", "DISRUPT_VERBS", "NOT_USE_HEADS", "PROTESTERS", "BASE_NOUNS", "WEAPON_NOUNS", "HAZARDS", "INDUSTRIAL", "CRIME", "RIOT_WORDS",
+    "ROAD_WORDS", "LETHAL_WORDS", "MOB_ACTORS", "INTERVENTION_WORDS", "INTERVENTION_VERBS", "PROTEST_WORDS", "CASUALTY_VERBS", "ATTACK_CONTEXT", "VERB_FAMILIES", "NOUN_FAMILIES", "PHRASAL", "FAMILY_PRIORITY", "LIGHT_VERBS", "SPEECH_VERBS",
     "REALIS_HEADS", "IRREALIS_AUX", "TERRITORY_NOUNS", "SUBTYPES", "CAMEO_PLOVER",
 ]
 
@@ -34,11 +34,11 @@ VERB_FAMILIES: dict[str, str] = {
     **dict.fromkeys(["rape", "molest"], "sexual"),
     **dict.fromkeys(["lynch"], "mob"),
     **dict.fromkeys(["defuse", "dismantle", "intercept", "foil", "thwart", "confiscate", "find", "discover",
-                     "uncover", "recover"], "disrupt"),
+                     "uncover", "recover", "clear", "remove", "neutralize", "neutralise"], "disrupt"),
     **dict.fromkeys(["defect", "merge", "disband", "dissolve", "deploy", "redeploy", "reinforce", "dispatch",
                      "mobilize", "mobilise", "recruit", "form", "send", "move", "fortify", "station", "mass",
                      "amass"], "change"),
-    **dict.fromkeys(["exchange", "swap", "release", "free"], "agreement"),
+    **dict.fromkeys(["exchange", "swap", "release", "free", "agree"], "agreement"),
     **dict.fromkeys(["withdraw", "evacuate", "hand", "cede", "surrender"], "transfer"),
     **dict.fromkeys(["establish", "build", "erect"], "base"),
 }
@@ -71,7 +71,7 @@ NOUN_FAMILIES: dict[str, str] = {
                     "agreement"),
     **dict.fromkeys(["defection", "merger", "deployment", "reinforcements", "formation"], "change"),
     **dict.fromkeys(["withdrawal", "handover", "pullout", "pull-out"], "transfer"),
-    **dict.fromkeys(["swap", "exchange", "release"], "agreement"),
+    **dict.fromkeys(["swap", "exchange", "release", "surrender"], "agreement"),
 }
 
 # two-word triggers: (first lemma, second lower) -> family; the first token is the trigger's head
@@ -119,6 +119,8 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("prisoner", "exchange"): "agreement",
     ("prisoner", "swap"): "agreement",
     ("sign", "agreement"): "agreement",
+    ("peace", "talks"): "agreement",
+    ("peace", "negotiations"): "agreement",
 }
 
 # When several triggers tell one event, the most telling decides its type.
@@ -128,6 +130,18 @@ FAMILY_PRIORITY = ["chemical", "suicide", "air", "shell", "grenade", "explosive"
 
 # families that need no actor to be believed: the weapon word itself says what happened
 WEAPON_FAMILIES = {"chemical", "suicide", "air", "shell", "explosive", "grenade"}
+
+# verbs that, with a weapon as object, tell of weapons taken out of use (ACLED: disrupted weapons use):
+# "seized grenades", "defused a bomb", "destroyed 300 mines", "a cache of rockets was found"
+DISRUPT_VERBS = {"defuse", "dismantle", "intercept", "foil", "thwart", "confiscate", "find", "discover", "uncover",
+                 "recover", "seize", "capture", "destroy", "clear", "remove", "neutralize", "neutralise", "detect",
+                 "unearth"}
+# heads that make a weapon word a name for people, places or talk, not a use of the weapon:
+# "the bomb squad", "bomb disposal experts", "a bomb threat", "a bomb hoax", "air-raid shelters"
+NOT_USE_HEADS = {"squad", "squads", "disposal", "expert", "experts", "technician", "technicians", "threat", "threats",
+                 "scare", "scares", "hoax", "hoaxes", "shelter", "shelters", "detector", "detectors", "sniffer",
+                 "maker", "makers", "making", "factory", "factories", "workshop", "alert", "alerts", "siren",
+                 "sirens", "drill", "drills"}
 
 # objects that make a verb of the "base", "disrupt" or "transfer" family an event
 BASE_NOUNS = {"base", "bases", "post", "posts", "outpost", "outposts", "headquarters", "checkpoint", "checkpoints",
@@ -149,20 +163,47 @@ HAZARDS = {"flood", "floods", "flooding", "rain", "rains", "earthquake", "quake"
            "war", "conflict", "crisis", "uprising", "revolution", "insurgency"}
 # words that make an explosion industrial rather than an attack ("a gas explosion at a factory")
 INDUSTRIAL = {"leak", "leaked", "leakage", "spill", "test", "tested", "testing", "gas", "boiler", "factory", "plant", "cylinder", "tanker", "pipeline", "refinery", "mine", "coal",
-              "chemical", "fireworks", "warehouse", "fuel", "transformer", "reactor"}
+              "chemical", "fireworks", "warehouse", "fuel", "transformer", "reactor", "industrial", "storage",
+              "container", "furnace", "solvents", "chemicals", "cylinders", "tanker", "workers"}
 # crime that ACLED does not code as political violence or arrests
 CRIME = {"drug", "drugs", "narcotics", "smuggling", "smugglers", "trafficking", "traffickers", "robbery", "robbers",
          "theft", "thieves", "fraud", "cartel", "gang", "gangs", "burglary", "heroin", "cocaine", "methamphetamine",
          "counterfeit", "bribery", "embezzlement", "poaching", "poachers"}
 # people whose action is a protest whatever the verb ("crowds poured into the streets")
 PROTESTERS = {"protesters", "protestors", "demonstrators", "strikers", "marchers", "crowds", "crowd", "rioters"}
-# words around a protest that make it violent (ACLED: violent demonstration)
-RIOT_WORDS = {"aggressive", "violent", "violence", "stones", "rocks", "torched", "torch", "burned", "burnt", "burning", "vandalized",
-              "vandalised", "looted", "looting", "smashed", "rioting", "rioters", "molotov", "petrol", "clashed",
-              "clashes", "hurled", "pelted", "rampage", "damaged", "set"}
-# words that say the authorities intervened in a protest
-INTERVENTION_WORDS = {"dispersed", "disperse", "tear", "teargas", "water", "cannon", "cannons", "rubber", "batons",
-                      "arrested", "detained", "beat", "beaten", "broke", "cordoned", "stun", "pepper"}
+# words around a protest that make it violent (ACLED: violent demonstration: demonstrators clash, throw things,
+# vandalise, set fires, block roads with barricades); forms and lemmas, matched against both
+RIOT_WORDS = {"aggressive", "violent", "violence", "stones", "stone", "rocks", "torched", "torch", "burned", "burnt",
+              "burning", "vandalized", "vandalised", "vandalize", "vandalise", "looted", "looting", "loot", "smashed",
+              "smash", "rioting", "rioters", "rioter", "molotov", "petrol", "clashed", "clash", "clashes", "hurled",
+              "hurl", "pelted", "pelt", "rampage", "damaged", "projectiles", "bottles", "fireworks",
+              "barricade", "barricades", "roadblocks", "tyres", "tires", "scuffle", "scuffles", "ransack", "ablaze"}
+# roads whose blocking by demonstrators ACLED counts as a violent demonstration
+ROAD_WORDS = {"road", "roads", "street", "streets", "highway", "highways", "railway", "railways", "thoroughfares",
+              "thoroughfare", "motorway", "bridge", "traffic", "junction", "intersection", "rail", "tracks"}
+# words that say protesters were killed or badly hurt (ACLED: excessive force against protesters)
+LETHAL_WORDS = {"killed", "kill", "shot", "died", "die", "gunfire", "bullets", "violently", "live", "wounded", "wound",
+                "dead", "injured", "injure", "injuries", "excessive", "brutally", "fatally", "death", "deaths",
+                "ammunition"}
+# words that say the authorities intervened in a protest (forms and lemmas)
+INTERVENTION_WORDS = {"dispersed", "disperse", "dispersal", "tear", "teargas", "water", "cannon", "cannons", "rubber",
+                      "batons", "baton", "arrested", "detained", "beat", "beaten", "broke", "cordoned", "stun",
+                      "pepper", "suppressed", "crackdown", "dispersing", "chased"}
+# verbs (lemmas) that say the same ("police detain protesters", "forces suppress a march")
+INTERVENTION_VERBS = {"disperse", "suppress", "arrest", "detain", "beat", "chase", "drag", "halt", "kettle", "cordon",
+                      "crack", "break", "clear", "block"}
+# perpetrators whose violence ACLED codes as mob violence (rioters acting outside any protest)
+MOB_ACTORS = {"mob", "mobs", "villagers", "vigilantes", "vigilante", "residents", "locals", "youths", "lynch"}
+
+# words of protests, as nouns and people ("broke up the rally", "detained protesters")
+PROTEST_WORDS = {"protest", "protests", "protesters", "protestors", "demonstration", "demonstrations",
+                  "demonstrators", "rally", "rallies", "march", "sit-in", "crowd", "crowds"}
+# verbs of casualties: "two were killed and 15 injured as forces attacked" keeps the injuries in the killing's clause
+CASUALTY_VERBS = {"injure", "wound", "hurt", "die", "perish", "kill"}
+# words that make an explosion an attack rather than an accident
+ATTACK_CONTEXT = {"attack", "attacks", "attacked", "bomber", "bombers", "militants", "claimed", "terrorist",
+                   "terrorists", "insurgents", "planted", "targeted", "fired", "dropped", "shelling", "suicide",
+                   "bomb", "bombs", "ied", "ieds", "device", "placed"}
 
 # verbs whose object noun is the event ("launched counterattacks", "carried out airstrikes")
 LIGHT_VERBS = {"launch", "carry", "conduct", "wage", "stage", "mount", "perpetrate", "commit", "unleash",
@@ -173,7 +214,10 @@ SPEECH_VERBS = {"say", "claim", "report", "announce", "state", "confirm", "tell"
                 "allege", "insist", "declare", "note", "write", "post", "publish", "show", "release", "quote"}
 
 # heads of an infinitive that say the act happened ("were able to kill", "managed to seize")
-REALIS_HEADS = {"able", "manage", "succeed", "go", "continue", "begin", "start", "try"}
+# ("used tear gas to disperse", "fired live rounds to clear"): the purpose of force used is an act attempted
+# ("gathered to protest", "blocked roads to protest"): a crowd that gathers or marches to protest protests
+REALIS_HEADS = {"able", "manage", "succeed", "go", "continue", "begin", "start", "try", "use", "fire", "employ",
+                "gather", "assemble", "converge", "block", "march", "rally", "demonstrate", "pour", "flood"}
 IRREALIS_AUX = {"will", "would", "could", "may", "might", "should", "shall", "must", "can", "'ll", "wo"}
 
 # objects that make seize/capture/take a territorial event rather than the taking of a thing

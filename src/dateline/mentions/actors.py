@@ -23,7 +23,7 @@ from typing import Any, Iterable
 
 from ..model import ActorMention, ActorRef, Article
 
-__all__ = ["ActorEntry", "ActorRegistry", "ActorStage", "country_name", "SOURCE_KINDS"]
+__all__ = ["ActorEntry", "ActorRegistry", "ActorStage", "article_country", "country_name", "SOURCE_KINDS"]
 
 # Kinds of registry entries that report on events rather than take part in them.
 SOURCE_KINDS = {"monitor", "media"}
@@ -36,6 +36,7 @@ FORCE_NOUNS = {
     "servicemen", "serviceman", "contractors", "militaries", "bombers", "fighter", "loyalists",
     # weapons that only states field in these theatres: "Russian airstrikes", "government shelling"
     "airstrike", "airstrikes", "air-strikes", "bombardment", "shelling", "strikes", "raids",
+    "strike", "air-strike",
 }
 POLICE_NOUNS = {"police", "policemen", "policeman", "gendarmes", "gendarmerie", "officers"}
 GOVERNMENT_WORDS = {"regime", "government", "pro-regime", "pro-government", "loyalist", "state", "security",
@@ -116,6 +117,11 @@ GENERIC = {
 _NOT_ACTOR_AFTER = {"activists", "activist", "sources", "source", "media", "spokesman", "official", "officials",
                     "leader", "leaders", "statement", "figures", "politicians", "party", "parties", "website"}
 _MEMBER_NOUNS = {"members", "member", "personnel", "staff", "recruits"}
+# Words of attack that a government word can stand before as the one who attacks ("regime shelling").
+ATTACK_WORDS = {"strike", "strikes", "airstrike", "airstrikes", "air-strike", "air-strikes", "raid", "raids",
+                "shelling", "bombardment", "bombardments", "bombing", "bombings", "bomb", "bombs", "attack",
+                "attacks", "assault", "offensive", "barrage", "rockets", "missiles", "fire", "gunfire", "artillery",
+                "warplanes", "jets", "helicopters", "aircraft", "planes", "drones", "shells", "mortars"}
 ANAPHORA = {"group", "organization", "organisation", "faction", "movement", "militants", "jihadists",
             "extremists", "insurgents", "fighters", "terrorists"}
 
@@ -269,6 +275,12 @@ def _country_of_article(article: Article) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def article_country(article: Article) -> str | None:
+    """The article's main country (ISO code), as the actor stage weighs it: the country of
+    "the regime" or of "gunmen" when the text does not say."""
+    return _country_of_article(article)
+
+
 def _left_phrase(doc: Any, i: int, sent_start: int) -> list[Any]:
     """Tokens modifying the noun at ``i`` from the left: "the Syria army", "Russian and Iranian"."""
     out = []
@@ -318,10 +330,11 @@ class ActorStage:
 
         self._named(doc, registry, add, country)
         self._forces(doc, country, add, taken)
+        self._regime(doc, country, add, taken)
         self._generic(doc, country, add, taken)
         self._countries_acting(doc, add, taken)
         found.sort(key=lambda m: m.span.start)
-        found = self._anaphora(article, doc, found, taken)
+        found = self._anaphora(article, doc, found, taken, country)
         article.actors = sorted(found, key=lambda m: m.span.start)
         article.notes.append(f"actors: article country {country}")
         return article
@@ -342,7 +355,7 @@ class ActorStage:
             if entry.kind == "person" and entry.affiliation:
                 # "Assad forces", "Putin's troops": the forces of the leader's state, not the leader
                 noun = e + 1 if e + 1 < len(doc) and doc[e].text in ("'s", "’s") else e
-                if noun < len(doc) and doc[noun].lower_ in FORCE_NOUNS:
+                if noun < len(doc) and doc[noun].lower_ in FORCE_NOUNS | {"regime"}:
                     add(s, noun + 1, registry.ref(entry.affiliation) or entry.ref(), False, "person+force")
                     continue
             end = e
@@ -387,6 +400,38 @@ class ActorStage:
             )
             if government or low in BARE_STATE_NOUNS:
                 add(start, tok.i + 1, state_forces(country, police), True, "government+force")
+
+    @staticmethod
+    def _regime(doc: Any, country: str | None, add: Any, taken: set[int]) -> None:
+        """"the regime", "the Syrian regime", "regime barrel bombs", "government shelling": the state's forces.
+
+        "regime" acts only as a noun of its own or before a word of attack ("regime change", "regime-held
+        areas" and "a sanctions regime" say nothing about who acts); "government" only before a word of
+        attack, since "the government said" is a speaker, not a force."""
+        words = _countries()[1]
+        for tok in doc:
+            low = tok.lower_
+            if tok.i in taken or low not in ("regime", "government"):
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            attack = nxt is not None and (nxt.lower_ in ATTACK_WORDS or (
+                nxt.lower_ in ("air", "barrel", "artillery", "rocket", "missile") and tok.i + 2 < len(doc)
+                and doc[tok.i + 2].lower_ in ATTACK_WORDS))
+            left = _left_phrase(doc, tok.i, tok.sent.start)
+            codes = [words[t.lower_] for t in left if t.lower_ in words and t.lower_ != "us"]
+            if low == "government" and not attack:
+                continue
+            if low == "regime" and not attack:
+                if nxt is not None and (nxt.text in ("-", "’s", "'s") or nxt.pos_ in ("NOUN", "PROPN")):
+                    continue  # "regime-held", "regime areas"; "the regime's forces" is the forces rule's
+                marked = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its")
+                             for c in tok.children) or (tok.i > 0 and doc[tok.i - 1].lower_ in ("the", "this"))
+                if not codes and not marked:
+                    continue  # "a sanctions regime", "the visa regime" need a determiner or a country
+                if any(t.lower_ not in words and t.pos_ in ("NOUN", "PROPN") for t in left):
+                    continue
+            start = next((t.i for t in left if t.lower_ in words), tok.i)
+            add(start, tok.i + 1, state_forces(codes[0] if codes else country), not codes, "regime")
 
     @staticmethod
     def _countries_acting(doc: Any, add: Any, taken: set[int]) -> None:
@@ -436,8 +481,10 @@ class ActorStage:
             add(start, tok.i + 1, ActorRef(name, kind, inter, country, None), True, "generic")
 
     @staticmethod
-    def _anaphora(article: Article, doc: Any, found: list[ActorMention], taken: set[int]) -> list[ActorMention]:
-        """"the group", "its fighters": the last named armed group before it."""
+    def _anaphora(article: Article, doc: Any, found: list[ActorMention], taken: set[int],
+                  country: str | None = None) -> list[ActorMention]:
+        """"the group", "its fighters": the last named armed group before it; with none named, "the
+        militants" is still an armed group, unidentified as ACLED names it."""
         out = list(found)
         for tok in doc:
             if tok.i in taken:
@@ -453,10 +500,16 @@ class ActorStage:
                 if not m.generic and m.actor.kind in ("rebel", "militia") and m.actor.actor_id:
                     antecedent = m
                     break
-            if antecedent is None:
-                continue
             first = poss[0] if poss else next(c for c in tok.children if c.dep_ == "det")
             span = article.span(min(first.idx, tok.idx), tok.idx + len(tok.text))
-            out.append(ActorMention(span, antecedent.actor, False, f"anaphora:{antecedent.span.text}"))
+            if antecedent is not None:
+                out.append(ActorMention(span, antecedent.actor, False, f"anaphora:{antecedent.span.text}"))
+            elif tok.lower_ in GENERIC:
+                template, kind, inter = GENERIC[tok.lower_]
+                cname = country_name(country) if country else None
+                name = template.format(c=cname) if cname else template.split(" (")[0]
+                out.append(ActorMention(span, ActorRef(name, kind, inter, country, None), True, "generic"))
+            else:
+                continue
             taken.add(tok.i)
         return out

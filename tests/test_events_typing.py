@@ -1,0 +1,99 @@
+"""ACLED sub-event typing from the context around the event word (events/cues.py, detect.py, build.py).
+
+Every sentence here was written for these tests; each checks one rule from ACLED's codebook.
+"""
+from __future__ import annotations
+
+import pytest
+
+TAIL = " This sentence pads the test article so that the language check has enough text to judge."
+
+
+def subtypes(run_text, text):
+    return [e.sub_event_type for e in run_text(text + TAIL).events if not e.background]
+
+
+@pytest.mark.parametrize("text", [
+    "Police seized 40 rifles, two grenades and ammunition in the town of Kirkuk, Iraq, on Monday.",
+    "An arms cache containing hand grenades was discovered by soldiers near Mosul, Iraq, on Monday.",
+    "Iraqi army engineers destroyed 300 landmines near the town of Sinjar, Iraq, on Monday.",
+])
+def test_weapons_found_or_destroyed_are_disrupted_weapons_use(run_text, text):
+    assert subtypes(run_text, text)[:1] == ["Disrupted weapons use"]
+
+
+def test_bomb_squad_and_bomb_threat_are_no_explosion(run_text):
+    found = subtypes(run_text, "The bomb squad was called to a school in Mosul, Iraq, on Monday after a bomb "
+                               "threat.")
+    assert "Remote explosive/landmine/IED" not in found
+
+
+def test_fighters_surrendering_is_an_agreement(run_text):
+    assert subtypes(run_text, "Forty Islamic State fighters surrendered to Iraqi forces in Tal Afar, Iraq, on "
+                              "Monday.")[:1] == ["Agreement"]
+
+
+def test_agreeing_to_resume_peace_talks_is_an_agreement(run_text):
+    assert subtypes(run_text, "The government of Yemen and the Houthi rebels agreed to resume peace talks in "
+                              "Sanaa on Monday.")[:1] == ["Agreement"]
+
+
+def test_peace_talks_only_mentioned_are_no_agreement(run_text):
+    assert "Agreement" not in subtypes(run_text, "The delay is the main hurdle in the way of peace talks, officials "
+                                                 "in Kabul, Afghanistan, said on Monday.")
+
+
+def test_a_town_taken_after_the_other_side_withdrew_is_a_non_violent_transfer(run_text):
+    assert subtypes(run_text, "Al Shabaab fighters took control of the town of Marka, Somalia, on Monday after "
+                              "government troops withdrew from it.")[:1] == ["Non-violent transfer of territory"]
+
+
+def test_police_detaining_protesters_is_protest_with_intervention(run_text):
+    assert subtypes(run_text, "Police detained dozens of protesters during a rally in Minsk, Belarus, on "
+                              "Sunday.")[:1] == ["Protest with intervention"]
+
+
+def test_tear_gas_to_disperse_demonstrators_is_protest_with_intervention(run_text):
+    assert subtypes(run_text, "Police used tear gas to disperse demonstrators in Nairobi, Kenya, on "
+                              "Monday.")[:1] == ["Protest with intervention"]
+
+
+def test_protesters_blocking_roads_is_a_violent_demonstration(run_text):
+    assert subtypes(run_text, "Protesters blocked roads and burned tyres in Beirut, Lebanon, on Monday to protest "
+                              "the new taxes.")[:1] == ["Violent demonstration"]
+
+
+def test_protesters_killed_by_live_rounds_is_excessive_force(run_text):
+    assert subtypes(run_text, "Security forces fired live rounds at a peaceful protest in Baghdad, Iraq, on Monday, "
+                              "killing two protesters.")[:1] == ["Excessive force against protesters"]
+
+
+def test_villagers_killing_a_man_is_mob_violence(run_text):
+    assert subtypes(run_text, "Angry villagers killed a suspected thief in the village of Dimla, Bangladesh, on "
+                              "Monday.")[:1] == ["Mob violence"]
+
+
+def test_deaths_in_an_industrial_explosion_are_no_attack(run_text):
+    assert subtypes(run_text, "Six people were killed when a chemical plant exploded in the town of Kralupy, "
+                              "Czech Republic, on Thursday.") == []
+
+
+def test_deaths_after_an_earthquake_are_no_attack(run_text):
+    assert subtypes(run_text, "At least 50 people were killed after a strong earthquake rocked the island of "
+                              "Lombok, Indonesia, on Sunday.") == []
+
+
+def test_deaths_told_beside_the_weapon_belong_to_it(run_text):
+    found = subtypes(run_text, "Two civilians were killed and nine others injured in a grenade attack in Srinagar, "
+                               "India, on Tuesday.")
+    assert found == ["Grenade"]
+
+
+def test_attacks_told_as_a_cause_are_no_event(run_text):
+    assert subtypes(run_text, "Some 7,000 people have fled from villages around Chibok, Nigeria, because of Boko "
+                              "Haram attacks, officials said on Monday.") == []
+
+
+def test_a_word_inside_an_organisation_name_is_no_trigger(run_text):
+    found = subtypes(run_text, "The Government of National Accord held a meeting in Tripoli, Libya, on Monday.")
+    assert "Agreement" not in found
