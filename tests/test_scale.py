@@ -35,3 +35,18 @@ def test_bad_scale_settings_are_config_errors() -> None:
         BatchRunner(load_settings({"scale.workers": 2, "scale.scheduler": "cluster"}))
     assert not BatchRunner(load_settings({})).distributed
     assert BatchRunner(load_settings({"scale.workers": 2})).distributed
+
+
+def test_a_dask_cluster_address_gives_the_same_events(tmp_path) -> None:
+    distributed = pytest.importorskip("distributed")
+    base = {"nlp.batch_size": 4, "run.progress": False}
+    one = run([EXAMPLES / "articles"], tmp_path / "one", settings=load_settings(base))
+    # a real scheduler at a tcp:// address; its workers are threads of this process to keep the test light
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  protocol="tcp", dashboard_address=None) as cluster:
+        address = cluster.scheduler_address
+        assert address.startswith("tcp://")
+        many = run([EXAMPLES / "articles"], tmp_path / "many",
+                   settings=load_settings({**base, "scale.scheduler": address}))
+    assert (many.read, many.processed) == (one.read, one.processed)
+    assert _events(tmp_path / "many") == _events(tmp_path / "one")
