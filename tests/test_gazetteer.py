@@ -384,3 +384,23 @@ def test_new_curated_places_are_found(small: SqliteGazetteer, name: str, code: s
     hits = [p for p in small.lookup(name) if p.source == "places.tsv"]
     assert [p.feature_code for p in hits] == [code]
     assert distance_km(hits[0], Place("ref", lat, lon)) < 5
+
+
+def test_a_country_box_leaves_out_its_few_remote_islands() -> None:
+    from dateline.gazetteer.sources import country_entries
+
+    # eighty towns on the main island, two on an island 600 km east (Mauritius and Rodrigues, roughly)
+    towns = [{"countrycode": "MU", "latitude": -20.0 - i / 100, "longitude": 57.5 + i / 100} for i in range(80)]
+    towns += [{"countrycode": "MU", "latitude": -19.7, "longitude": 63.4 + i / 100} for i in range(2)]
+    entry = next(country_entries({"MU": {"name": "Mauritius", "geonameid": 934292}}, towns, {}))
+    assert 57.5 < entry.place.lon < 58.3 and -20.8 < entry.place.lat < -20.0  # on the main island
+
+
+def test_world_regions_are_areas_of_their_own() -> None:
+    from dateline.gazetteer.sources import curated_rows
+
+    rows = {r["name"]: r for r in curated_rows()}
+    for name in ("North Africa", "West Africa", "Southeast Asia", "Latin America", "Eastern Europe", "Scandinavia"):
+        assert rows[name]["feature_code"] == "RGN" and not rows[name]["country_code"]
+    assert "North African" in rows["North Africa"]["aliases"].split("|")
+    assert float(rows["North Africa"]["lat"]) > 15  # north of the Sahel, not the middle of Africa

@@ -378,3 +378,42 @@ def test_abbreviations_with_or_without_dots() -> None:
     assert province_abbreviation("SA") is None
     assert is_abbreviation("SA") and is_abbreviation("U.S.") and not is_abbreviation("Iraq")
     assert head_names("Lake Ontario") == [] and "North" not in head_names("North Lagos Market")
+
+
+def test_a_world_city_is_not_overturned_by_the_country_share_alone() -> None:
+    london_gb = P("London", 51.51, -0.13, "GB", "PPLC", 8_961_989)
+    london_on = P("London", 42.98, -81.23, "CA", pop=346_765)  # two big Londons: the name votes for no country
+    london_oh = P("London", 39.89, -83.45, "US", pop=10_060)
+    london_ky = P("London", 37.13, -84.08, "US", pop=8_126, admin1="Kentucky")
+    kentucky = P("Kentucky", 37.5, -85.0, "US", "ADM1", admin1="Kentucky", source="admin1.tsv")
+    dayton = P("Dayton", 39.76, -84.19, "US", pop=140_000)
+    gaz = MemoryGazetteer([london_gb, london_on, london_oh, london_ky, kentucky, dayton, USA], ALIASES)
+    # an American story that names London and nothing near a small London: the capital
+    text = "U.S. officials met in Washington. American envoys flew to London on Monday."
+    at = text.index("London")
+    assert resolve_spans(text, [(at, at + 6)], gaz)[0].place == london_gb
+    # local evidence still wins: the state written after the name, or a town near by
+    text = "The fair in London, Kentucky opened on Monday."
+    assert resolve_spans(text, [(12, 18)], gaz)[0].place == london_ky
+    text = "Police in Dayton said a man from London was held. Dayton schools closed."
+    at = text.index("London")
+    assert resolve_spans(text, [(at, at + 6)], gaz)[0].place == london_oh
+
+
+def test_an_organisation_named_by_an_adjective_is_its_country_or_continent() -> None:
+    from dateline.gazetteer.hints import head_names
+
+    europe = P("Europe", 48.69, 9.14, None, "CONT", 741_000_000)
+    brussels = P("Brussels", 50.85, 4.35, "BE", "PPLC", 1_019_022)
+    tokyo = P("Tokyo", 35.69, 139.69, "JP", "PPLC", 8_336_599)
+    uk = P("United Kingdom", 54.0, -2.0, "GB", "PCLI", 66_488_991)
+    gaz = MemoryGazetteer([europe, brussels, tokyo, uk], {"Europe": ["European"], "United Kingdom": ["British"]})
+    text = "Officials in Brussels said the European Commission would act."
+    at = text.index("European Commission")
+    assert resolve_spans(text, [(at, at + 19)], gaz)[0].place == europe
+    # an embassy or a city quarter is not in the country it is named after: the story's town
+    assert head_names("British Embassy") == [] and head_names("French Quarter") == []
+    text = "Protesters in Tokyo gathered outside the British Embassy."
+    at = text.index("British Embassy")
+    m = resolve_spans(text, [(at, at + 15)], gaz)[0]
+    assert m.place == tokyo and m.rule == "given+focus"

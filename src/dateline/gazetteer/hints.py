@@ -45,6 +45,9 @@ _NATURAL_FEATURE = re.compile(
     r"falls|hills?|beach|strait|harbou?r|reservoir|dam|national|springs?|peninsula|coast|desert|colony|delta)\b",
     re.I,
 )
+# An embassy or consulate named after a country lies in another one ("the British Embassy in Tokyo"), and so
+# does a city quarter named after a people ("the French Quarter" of New Orleans, the Christian Quarter).
+_ABROAD = re.compile(r"\b(?:embass(?:y|ies)|consulates?|consul|legation|high commission|quarters?)\b", re.I)
 _COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
 
 
@@ -55,9 +58,9 @@ def head_names(name: str, max_words: int = 4) -> list[str]:
     City", "University of Alberta", "Montreal-Pierre Elliott Trudeau International
     Airport"). Only runs of capitalised words are tried, never a compass word alone,
     and none for natural features; the caller decides whether the place found this
-    way is good enough.
+    way is good enough. An embassy, consulate or city quarter is not in the country it is named after.
     """
-    if _NATURAL_FEATURE.search(name):  # "Lake Ontario" is not in the middle of Ontario
+    if _NATURAL_FEATURE.search(name) or _ABROAD.search(name):  # "Lake Ontario" is not in the middle of Ontario
         return []
     words = [m for m in _WORD.finditer(name)]
     out: list[str] = []

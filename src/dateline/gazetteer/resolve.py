@@ -48,6 +48,10 @@ W_SUPPORT = 0.5  # per other name of the article with a candidate near by (see s
 MAX_SUPPORT = 2.0  # at most this much support (in weighted names)
 W_SHORT_UNIT = 0.8  # "Cobb" for Cobb County: a unit named without its kind word is a weaker reading
 W_NAMESAKE = 1.5  # a bare "Homs" is the city, not the province it heads
+# A world city ("London", "Birmingham") and a homonym this many decades smaller: the article's country
+# share alone may not carry the small one past it (see _country_caps); local evidence still may.
+PROMINENT_GAP = 2.0
+PROMINENT_POP = 1_000_000
 
 
 @dataclass
@@ -103,6 +107,7 @@ def _one(
     admin_mode: bool,
     key_matches_name: bool,
     name_key: str | None = None,
+    country_cap: float | None = None,
 ) -> PlaceCandidate:
     reasons = [f"pop={p.population}"]
     size = max(p.population, ADM1_AS_POPULATION) if p.feature_code == "ADM1" else p.population
@@ -133,7 +138,11 @@ def _one(
         reasons.append("unit named without its kind word")
     share = ctx.share(p.country_code)
     if share:
-        score += W_COUNTRY * share
+        bonus = W_COUNTRY * share
+        if country_cap is not None and bonus > country_cap:
+            bonus = country_cap
+            reasons.append("country share capped: a far bigger namesake")
+        score += bonus
         reasons.append(f"article country {p.country_code} {share:.2f}")
     if p.admin1 and (p.country_code or "", p.admin1) in ctx.admin1:
         score += W_ADMIN
@@ -178,13 +187,36 @@ def score_candidates(
 ) -> list[PlaceCandidate]:
     """Score every candidate for one mention; best first. Countries are handled by the caller."""
     places = list(places)
+    caps = _country_caps(places, ctx)
     out = [
-        _one(p, ctx, cues, admin_mode, name_key is not None and key_of(p.name) == name_key, name_key)
+        _one(p, ctx, cues, admin_mode, name_key is not None and key_of(p.name) == name_key, name_key, caps.get(id(p)))
         for p in places
     ]
     if not admin_mode:
         out = [_namesake_capital(c, places) for c in out]
     return sorted(out, key=lambda c: -c.score)
+
+
+def _country_caps(places: list[Place], ctx: Context) -> dict[int, float]:
+    """Caps on the country term of homonyms that are tiny beside a world city of the same name.
+
+    The article's country share is a weak, document-wide signal: a Canadian or American
+    story that says "London" or "Venice" still means the world city, unless something
+    local says otherwise ("London, Ky.", Kentucky named elsewhere, towns near by). So a
+    candidate ``PROMINENT_GAP`` decades smaller than the most populous candidate, when
+    that one is a national capital or a city of ``PROMINENT_POP`` people, gains no more
+    from the country share than that city does; its local evidence is left untouched.
+    """
+    towns = [p for p in places if p.feature_class == "P"]
+    if not towns or not ctx.countries:
+        return {}
+    big = max(towns, key=lambda p: p.population)
+    if big.population < PROMINENT_POP and not (big.feature_code == "PPLC" and big.population >= 100_000):
+        return {}
+    cap = W_COUNTRY * ctx.share(big.country_code)
+    limit = math.log10(big.population + 10) - PROMINENT_GAP
+    return {id(p): cap for p in places
+            if p is not big and p.feature_code not in ("ADM1",) and math.log10(p.population + 10) <= limit}
 
 
 def _namesake_capital(cand: PlaceCandidate, places: list[Place]) -> PlaceCandidate:

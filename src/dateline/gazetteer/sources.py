@@ -171,7 +171,9 @@ def country_entries(
     A country named in a story is the whole country (ACLED precision 3), so its point
     is its centre, not its capital: "Syria" at Damascus would read as an event in
     Damascus. Where our data file gives no centre, the middle of the box holding the
-    country's towns (outlying tenth of a percent trimmed) stands in.
+    country's towns stands in, with the outlying 3 % of towns on each side left out: a
+    country whose few remote islands hold a handful of villages (Mauritius' Rodrigues and
+    Agalega, Tonga's northern groups) is placed on the main island where its people live.
     """
     by_country: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for c in cities:
@@ -181,7 +183,7 @@ def country_entries(
         towns = by_country.get(iso, [])
         if not towns and iso not in centres:
             continue
-        lat, lon = centres.get(iso) or _box_centre(towns)
+        lat, lon = centres.get(iso) or _box_centre(towns, COUNTRY_TRIM)
         place = Place(
             name=co["name"],
             lat=round(lat, 5),
@@ -198,15 +200,18 @@ def country_entries(
         yield Entry(place, names)
 
 
-def _box_centre(towns: list[Mapping[str, Any]]) -> tuple[float, float]:
-    return box_centre([(float(t["latitude"]), float(t["longitude"])) for t in towns])
+COUNTRY_TRIM = 0.03  # share of a country's towns left out at each edge of its box (see country_entries)
 
 
-def box_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """The middle of the box around (lat, lon) points, ignoring the outermost 1 % on each side."""
+def _box_centre(towns: list[Mapping[str, Any]], trim: float = 0.01) -> tuple[float, float]:
+    return box_centre([(float(t["latitude"]), float(t["longitude"])) for t in towns], trim)
+
+
+def box_centre(points: list[tuple[float, float]], trim: float = 0.01) -> tuple[float, float]:
+    """The middle of the box around (lat, lon) points, ignoring the outermost ``trim`` share on each side."""
     lats = sorted(p[0] for p in points)
     lons = [p[1] for p in points]
-    cut = len(lats) // 100
+    cut = int(len(lats) * trim + 1e-9)
     lat = (lats[cut] + lats[-1 - cut]) / 2
     # longitudes: around the circular mean, so that a country astride the antimeridian stays whole
     mean = _mean_longitude(lons)

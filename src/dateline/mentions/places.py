@@ -236,7 +236,9 @@ def given_toponym(text: str, start: int, end: int, gaz: Gazetteer) -> Toponym:
         if places:
             return Toponym(start, end, name, places, rule="given", text_after=after)
     for head in head_names(name):  # "University of Alberta", "Dubai World Cup": named after a well-known place
-        places = [p for p in gaz.lookup(head) if name_key(p.name) in (name_key(head), name_key(head) + " city")]
+        # a country, continent or region may be named by its adjective ("US Federal Reserve", "European Commission")
+        places = [p for p in gaz.lookup(head)
+                  if _is_area(p) or name_key(p.name) in (name_key(head), name_key(head) + " city")]
         if any(is_strong(p) for p in places):
             return Toponym(start, end, name, places, rule="given+head", text_after=after)
     return Toponym(start, end, name, [], rule="given", text_after=after)
