@@ -142,6 +142,29 @@ def test_qualifiers_set_acled_precision(gaz, text, name, place, precision, quali
     assert (m.place, m.geo_precision, m.qualifier) == (place, precision, qualifier)
 
 
+UKRAINE = P("Ukraine", 49.0, 32.0, "UA", "PCLI", 44_000_000)
+DONETSK = P("Donetsk", 48.02, 37.80, "UA", "PPLA", 901_645, admin1="Donetsk Oblast")
+DONETSK_OBLAST = P("Donetsk Oblast", 47.97, 37.89, "UA", "ADM1", admin1="Donetsk Oblast", source="admin1.tsv")
+BAKHMUT = P("Bakhmut", 48.59, 38.00, "UA", pop=80_500, admin1="Donetsk Oblast")
+
+
+@pytest.mark.parametrize(
+    "text, name, place, precision, qualifier",
+    [
+        ("Shelling hit the Donetsk region, Ukraine.", "Donetsk", DONETSK_OBLAST, 3, "province"),
+        ("Clashes in Donetsk oblast, Ukraine.", "Donetsk", DONETSK_OBLAST, 3, "province"),
+        ("Clashes in the region of Donetsk, Ukraine.", "Donetsk", DONETSK_OBLAST, 3, "province"),
+        ("Fighting raged in the Bakhmut region, Ukraine.", "Bakhmut", BAKHMUT, 2, "region"),
+        ("Fighting raged in Donetsk, Ukraine.", "Donetsk", DONETSK, 1, None),
+    ],
+)
+def test_a_region_is_the_province_a_capital_heads_else_the_area_of_a_town(text, name, place, precision,
+                                                                          qualifier) -> None:
+    world = MemoryGazetteer([UKRAINE, DONETSK, DONETSK_OBLAST, BAKHMUT], {"Ukraine": ["Ukrainian"]})
+    (m,) = by_name(places(text, world), name)
+    assert (m.place, m.geo_precision, m.qualifier) == (place, precision, qualifier)
+
+
 def test_a_country_alone_is_precision_three(gaz) -> None:
     (m,) = places("Fighting continues in Syria.", gaz)
     assert m.place == SYRIA and m.geo_precision == 3

@@ -23,8 +23,9 @@ _FEATURE_WORDS = (
     r"neighbou?rhoods?|districts?|quarters?"
 )
 CUE_PATTERNS = _RX = {
-    "admin_left": re.compile(r"\b(province|governorate|oblast|state|wilayat|muhafazat)\s+of\s+(?:the\s+)?$", re.I),
-    "admin_right": re.compile(r"^(?:['’]s)?\s+(province|governorate|oblast|state|wilayat)\b", re.I),
+    "admin_left": re.compile(r"\b(province|governorate|oblast|state|wilayat|muhafazat|region)\s+of\s+(?:the\s+)?$",
+                             re.I),
+    "admin_right": re.compile(r"^(?:['’]s)?\s+(province|governorate|oblast|state|wilayat|region)\b", re.I),
     "near_noun_left": re.compile(
         rf"\b(?:({_DIR})\s+)?(countryside|outskirts|suburbs|environs|vicinity|outskirt|periphery|edges?|"
         r"surroundings|districts|neighbou?rhoods|parts|areas)\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
@@ -66,7 +67,7 @@ CUE_PATTERNS = _RX = {
 class Cues:
     """What the words around a name say about it."""
 
-    qualifier: str | None = None  # "suburbs", "western districts", "near", "province", "countryside"
+    qualifier: str | None = None  # "suburbs", "western districts", "near", "province", "region", "countryside"
     admin: bool = False  # named as a province
     countryside: bool = False
     features: frozenset[str] = frozenset()
@@ -97,8 +98,10 @@ def cues_around(text: str, start: int, end: int) -> Cues:
     locative = bool(_RX["locative"].search(left))
     if _RX["speaker"].search(right):
         return Cues(features=features, person=True)
-    if _RX["admin_left"].search(left) or _RX["admin_right"].search(right):
-        return Cues("province", admin=True, features=features, locative=True)
+    m = _RX["admin_left"].search(left) or _RX["admin_right"].search(right)
+    if m:  # "the Donetsk region" is the oblast when there is one; else only the area around a town
+        qualifier = "region" if m.group(1).lower() == "region" else "province"
+        return Cues(qualifier, admin=True, features=features, locative=True)
     m = _RX["near_noun_left"].search(left) or _RX["near_right"].search(right)
     if m:
         noun = m.group(2).lower()

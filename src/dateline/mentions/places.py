@@ -355,6 +355,11 @@ def _choose(t: Toponym, c: Cues, ctx: Context, gaz: Gazetteer, given: bool = Fal
         return None
     rule = t.rule + ("+feature" if fits_feature else "")
     if c.admin:
+        province = best if best.feature_code == "ADM1" else _headed_province(t, best, gaz)
+        if province is not None:
+            return _Choice(province, tuple(ranked[:5]), 3, "province", rule + "+province")
+        if c.qualifier == "region":  # "the Bakhmut region" with no such province: around the town
+            return _Choice(best, tuple(ranked[:5]), 2, "region", rule + "+region")
         return _Choice(best, tuple(ranked[:5]), 3, "province", rule + "+province")
     if c.countryside:
         province = _province_of(t, best, gaz)
@@ -386,6 +391,16 @@ def _plausible(t: Toponym, c: Cues, best: Place, ctx: Context) -> bool:
     if share >= 0.15 or (not ctx.countries and own_name):
         return c.locative
     return c.locative and own_name and best.population >= 1000
+
+
+def _headed_province(t: Toponym, best: Place, gaz: Gazetteer) -> Place | None:
+    """"Donetsk oblast", "the Donetsk region": the province a provincial capital heads and names."""
+    if best.feature_code != "PPLA" or not best.admin1 or not best.country_code:
+        return None
+    province = gaz.admin1(best.country_code, best.admin1)
+    if province is None or strip_article(name_key(t.name)) not in name_key(province.name):
+        return None
+    return province
 
 
 def _province_of(t: Toponym, best: Place, gaz: Gazetteer) -> Place | None:
