@@ -53,7 +53,7 @@ def test_a_year_earlier_takes_the_quarter_only_with_timeml_conventions() -> None
 def test_timeml_values_for_days_decades_and_refs() -> None:
     text = "Wednesday night"
     (s, e, v, r), = find_time_spans(text, date(2000, 1, 7))
-    assert timeml_value(text, s, e, v, r) == "2000-01-05"
+    assert timeml_value(text, s, e, v, r) == "2000-01-05TNI"  # TimeML's part-of-day suffix
     assert _found("in the late 1970s")[0][1] == "197"
     text = "Prices are high now."
     (s, e, v, r), = find_time_spans(text, NOV2, timeml=True)

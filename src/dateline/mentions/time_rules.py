@@ -143,12 +143,18 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
 }
 
 
+# The longest stretch before a trigger that a match may start with ("throughout
+# Wednesday, the 17th of March" has 33 characters before "March").
+TRIGGER_LEAD = 64
+
+
 @dataclass(frozen=True)
 class Rule:
     """One kind of time expression: its pattern, how it resolves, and whether it needs an anchor.
 
     ``trigger`` (optional) is a pattern found in every match, at most
-    :data:`TRIGGER_LEAD` characters after the match starts.
+    ``lead`` characters after the match starts (a rule whose matches open with
+    few words gets a short lead, so that fewer characters are scanned).
     """
 
     name: str
@@ -157,11 +163,7 @@ class Rule:
     relative: bool = True
     check: Callable[[re.Match[str]], bool] | None = None
     trigger: re.Pattern[str] | None = None
-
-
-# The longest stretch before a trigger that a match may start with ("throughout
-# Wednesday, the 17th of March" has 33 characters before "March").
-TRIGGER_LEAD = 64
+    lead: int = TRIGGER_LEAD
 
 
 def _rule(

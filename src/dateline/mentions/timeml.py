@@ -15,8 +15,9 @@ import re
 from ..model import DateRange
 from . import timex as tx
 from .time_rules import REF_VALUES
+from .timeml_rules import TIMEX_TYPES, clock_names_a_day, part_of_day, timex_string
 
-__all__ = ["anchor_in_discourse", "timeml_value", "QUARTER_RULES"]
+__all__ = ["anchor_in_discourse", "timeml_value", "timex_type", "QUARTER_RULES"]
 
 Found = tuple[int, int, "DateRange | None", str]
 
@@ -64,17 +65,61 @@ def anchor_in_discourse(text: str, spans: list[Found], timeml: bool = False) -> 
         if quarter is not None and not (rule == "quarter_ref" and _YEAR_BACK.search(piece)):
             last = (end, quarter)
         out.append((start, end, value, rule))
+    return _clock_days(text, out) if timeml else out
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[A-Z\"'‘“(])|\n\s*\n")
+_DAY_RULES = ("weekday", "today", "yesterday", "tomorrow", "month_day", "day_month", "month_day_year",
+              "day_month_year", "iso", "numeric", "ordinal_day", "day_before", "day_after", "days_ago")
+
+
+def _clock_days(text: str, spans: list[Found]) -> list[Found]:
+    """A clock time with no day of its own falls on the day its sentence names ("On Friday ... at 10:35 a.m.").
+
+    The day named before it in the sentence is preferred, then one after it;
+    without either, the publication day the resolver gave stands.
+    """
+    out = list(spans)
+    for i, (start, end, value, rule) in enumerate(spans):
+        if rule != "clock" or clock_names_a_day(text[start:end]):
+            continue
+        lo = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+        after = _SENTENCE_END.search(text, end, end + 300)
+        hi = after.start() if after else end + 300
+        days = [s for s in spans if s[3] in _DAY_RULES and s[2] is not None and s[2].start == s[2].end and lo <= s[0] and s[1] <= hi]
+        before = [s for s in days if s[1] <= start]
+        pick = before[-1] if before else next((s for s in days if s[0] >= end), None)
+        if pick is not None:
+            out[i] = (start, end, pick[2], rule)
     return out
 
 
 def timeml_value(text: str, start: int, end: int, value: DateRange | None, rule: str) -> str | None:
     """Our answer as a TIMEX3 DATE value string, as TimeML writes it.
 
-    Reference words get their token (``PAST_REF``); anything else is
+    Reference words get their token (``PAST_REF``); durations, sets and clock
+    times are written from their words (:func:`timex_string`); anything else is
     :func:`~dateline.mentions.timex.to_timeml_value` of the range. A part of the
-    day ("Friday night") stays the day: TimeBank writes it so when it types the
-    expression a DATE (the ``TNI`` suffix belongs to TIME expressions).
+    day ("Friday night", "this morning") adds TimeML's suffix (``TNI``,
+    ``TMO``): TimeBank writes it so more often than not, and always when it
+    types the expression a TIME.
     """
     if rule in REF_VALUES:
         return REF_VALUES[rule]
-    return tx.to_timeml_value(value)
+    piece = text[start:end]
+    if rule in TIMEX_TYPES:
+        return timex_string(piece, value, rule)
+    day = tx.to_timeml_value(value)
+    part = part_of_day(piece) if rule in _PART_RULES else None
+    return f"{day}T{part}" if part and day is not None and len(day) == 10 else day
+
+
+# DATE rules whose span may carry a part of the day ("Tuesday morning", "tonight", "last night").
+_PART_RULES = ("weekday", "today", "yesterday", "tomorrow")
+
+
+def timex_type(piece: str, rule: str) -> str:
+    """TimeML's TIMEX3 type of a span we found: DURATION, SET, TIME (a clock or a part of a day), else DATE."""
+    if rule in TIMEX_TYPES:
+        return TIMEX_TYPES[rule]
+    return "TIME" if rule in _PART_RULES and part_of_day(piece) else "DATE"

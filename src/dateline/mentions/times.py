@@ -19,8 +19,9 @@ from typing import Any, Iterator
 from ..model import Article, DateRange, TimeMention
 from . import time_resolvers as rs
 from . import timex as tx
-from .time_rules import REF_RULES, REF_VALUES, RULES, TRIGGER_LEAD, Rule
+from .time_rules import REF_RULES, REF_VALUES, RULES, Rule
 from .timeml import anchor_in_discourse
+from .timeml_rules import TIMEML_RULES
 
 __all__ = ["find_times", "find_time_spans", "resolve_expression", "TimeStage", "RULES", "REF_RULES", "REF_VALUES"]
 
@@ -76,22 +77,22 @@ _FORWARD = ("month", "month_day", "day_month", "weekday")
 _TAIL = 160
 
 
-def _windows(text: str, trigger: re.Pattern[str], cache: dict[re.Pattern[str], list[tuple[int, int]]]) -> list[tuple[int, int]]:
-    """Stretches of ``text`` where a match of a rule with this trigger may start, merged."""
-    if trigger in cache:
-        return cache[trigger]
+def _windows(text: str, trigger: re.Pattern[str], lead: int, cache: dict[tuple[re.Pattern[str], int], list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """Stretches of ``text`` where a match of a rule with this trigger (and lead) may start, merged."""
+    if (trigger, lead) in cache:
+        return cache[trigger, lead]
     spans: list[tuple[int, int]] = []
     for t in trigger.finditer(text):
-        lo = max(0, t.start() - TRIGGER_LEAD)
+        lo = max(0, t.start() - lead)
         if spans and lo <= spans[-1][1]:
             spans[-1] = (spans[-1][0], t.start())
         else:
             spans.append((lo, t.start()))
-    cache[trigger] = spans
+    cache[trigger, lead] = spans
     return spans
 
 
-def _matches(rule: Rule, text: str, cache: dict[re.Pattern[str], list[tuple[int, int]]]) -> Iterator[re.Match[str]]:
+def _matches(rule: Rule, text: str, cache: dict[tuple[re.Pattern[str], int], list[tuple[int, int]]]) -> Iterator[re.Match[str]]:
     """The non-overlapping matches of a rule, as ``finditer`` over the whole text would give them.
 
     Scanning every character of an article with forty patterns that open with
@@ -102,7 +103,7 @@ def _matches(rule: Rule, text: str, cache: dict[re.Pattern[str], list[tuple[int,
         yield from rule.pattern.finditer(text)
         return
     cursor = 0
-    for lo, last_start in _windows(text, rule.trigger, cache):
+    for lo, last_start in _windows(text, rule.trigger, rule.lead, cache):
         pos = max(lo, cursor)
         while pos <= last_start:
             m = rule.pattern.search(text, pos, min(len(text), last_start + _TAIL))
@@ -128,14 +129,16 @@ def find_time_spans(
     ``refs=True`` also finds "now", "recently", "the future" (value None).
     ``weekday_tense=True`` resolves a bare weekday after a future cue forward, as
     TimeML does; the pipeline keeps the news convention (on or before publication).
-    ``timeml=True`` turns both on and adds TimeML's granularity for "a year ago"
-    (see :func:`dateline.mentions.timeml.anchor_in_discourse`).
+    ``timeml=True`` turns both on, adds TimeML's granularity for "a year ago"
+    (see :func:`dateline.mentions.timeml.anchor_in_discourse`) and finds TimeML's
+    durations, sets and clock times (:mod:`dateline.mentions.timeml_rules`; a
+    duration's value is None: "the past three days" is a length, not a date).
     """
     anchor = _as_date(anchor)
     refs, weekday_tense = refs or timeml, weekday_tense or timeml
     found: list[tuple[int, int, int, DateRange | None, str]] = []
-    cache: dict[re.Pattern[str], list[tuple[int, int]]] = {}
-    for order, rule in enumerate(RULES + (REF_RULES if refs else ())):
+    cache: dict[tuple[re.Pattern[str], int], list[tuple[int, int]]] = {}
+    for order, rule in enumerate((TIMEML_RULES if timeml else ()) + RULES + (REF_RULES if refs else ())):
         for m in _matches(rule, text, cache):
             if m.end() == m.start() or (not bare and rule.check is not None and not rule.check(m)):
                 continue
