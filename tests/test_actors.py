@@ -170,3 +170,31 @@ def test_local_aliases_follow_the_article_country(run_text):
                      "airstrikes on the town.")
     names = {n for _, n in _actors(sudan)}
     assert {"Rapid Support Forces", "Military Forces of Sudan"} <= names
+
+
+def test_south_asian_and_philippine_armed_groups(run_text):
+    a = run_text("Naxals ambushed a CRPF patrol in Sukma, India, on Monday, while Lashkar-e-Taiba militants "
+                 "fired on BSF jawans in Kashmir and the Balochistan Liberation Army attacked a Frontier Corps post.")
+    names = {n for _, n in _actors(a)}
+    assert {"CPI (Maoist): Communist Party of India (Maoist)", "Police Forces of India", "LeT: Lashkar-e-Taiba",
+            "BLA: Balochistan Liberation Army", "Military Forces of Pakistan"} <= names
+    b = run_text("Troopers of the Armed Forces of the Philippines captured a New People's Army camp in Abra, "
+                 "Philippines, on Sunday.")
+    names = {n for _, n in _actors(b)}
+    assert {"NPA: New People's Army", "Military Forces of Philippines"} <= names
+
+
+def test_generic_armed_men_are_armed_and_forces_loyal_to_the_government_are_the_state(run_text):
+    a = run_text("Forces loyal to the government attacked militiamen near Aden, Yemen, on Sunday, and guerrillas "
+                 "fired on troopers.")
+    by_text = {m.span.text: m.actor for m in a.actors}
+    assert by_text["Forces"].inter == 1 and by_text["Forces"].kind == "state"
+    assert by_text["militiamen"].inter == 3
+    assert by_text["guerrillas"].inter == 2
+    assert by_text["troopers"].inter == 1
+
+
+def test_a_country_owning_a_named_group_is_no_actor(run_text):
+    a = run_text("Yemen's Houthi rebels took control of parts of Hajjah province on Sunday, the rebels' "
+                 "television channel said.")
+    assert "Government of Yemen" not in {n for _, n in _actors(a)}

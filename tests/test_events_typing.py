@@ -97,3 +97,63 @@ def test_attacks_told_as_a_cause_are_no_event(run_text):
 def test_a_word_inside_an_organisation_name_is_no_trigger(run_text):
     found = subtypes(run_text, "The Government of National Accord held a meeting in Tripoli, Libya, on Monday.")
     assert "Agreement" not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # state forces retaking a place through fighting: the territorial change is the event (ACLED)
+    ("Syrian troops took full control of the town of Kafr Nabl, Syria, in fierce clashes with rebels on Monday.",
+     "Government regains territory"),
+    ("Somali troops pushed al-Shabaab militants out of the town of Jilib, Somalia, on Monday.",
+     "Government regains territory"),
+    ("Yemeni forces loyal to the government wrested control of a military camp near Aden, Yemen, on Monday.",
+     "Government regains territory"),
+    ("The Iraqi army recovered the villages near Tal Afar, Iraq, that the militants had seized on Monday.",
+     "Government regains territory"),
+    ("Rebel fighters retook the town of Saraqeb, Syria, from government forces on Monday.",
+     "Non-state actor overtakes territory"),
+    ("Taliban fighters seized a district centre in Kunduz, Afghanistan, on Monday, while a bomb killed five "
+     "soldiers in Helmand.", "Non-state actor overtakes territory"),
+])
+def test_places_taken_are_territorial_events(run_text, text, expected):
+    assert subtypes(run_text, text)[:1] == [expected]
+
+
+def test_a_group_pushed_back_with_the_army_named_lost_ground_to_the_government(run_text):
+    found = subtypes(run_text, "Islamic State militants were pushed back from their positions near the Syrian "
+                               "army's base in Deir ez-Zor, Syria, on Monday.")
+    assert found[:1] == ["Government regains territory"]
+
+
+def test_an_attack_to_capture_a_place_is_no_capture(run_text):
+    found = subtypes(run_text, "An Islamic State attack to capture army positions near Deir ez-Zor, Syria, was "
+                               "repelled by Syrian troops on Monday.")
+    assert "Government regains territory" not in found and "Non-state actor overtakes territory" not in found
+
+
+def test_gaining_ground_without_armed_actors_is_no_event(run_text):
+    assert subtypes(run_text, "Firefighters gained ground in their battle against wildfires near Athens, Greece, "
+                              "on Monday.") == []
+
+
+def test_a_protest_told_peaceful_then_violent_is_one_violent_demonstration(run_text):
+    a = run_text("Thousands of protesters marched peacefully in Khartoum, Sudan, on Monday. Later the protesters "
+                 "threw stones at the police and set tyres on fire in Khartoum." + TAIL)
+    protests = [e for e in a.events if e.event_type in ("Protests", "Riots")]
+    assert [e.sub_event_type for e in protests] == ["Violent demonstration"]
+
+
+def test_a_non_violent_demonstration_is_not_violent(run_text):
+    found = subtypes(run_text, "Police dispersed a non-violent demonstration in Najaf, Iraq, on Monday.")
+    assert found[:1] == ["Protest with intervention"]
+
+
+def test_a_judge_clearing_an_officer_is_no_intervention_in_a_protest(run_text):
+    found = subtypes(run_text, "Hundreds of protesters marched in St. Louis, Missouri, on Sunday after a judge "
+                               "cleared a police officer of murder.")
+    assert found[:1] == ["Peaceful protest"]
+
+
+def test_ammunition_found_is_disrupted_even_when_the_parser_loses_the_object(run_text):
+    found = subtypes(run_text, "Security forces discovered a large amount of ammunition believed to belong to the "
+                               "PKK in Trabzon, Turkey, on Monday.")
+    assert found[:1] == ["Disrupted weapons use"]

@@ -46,12 +46,7 @@ def type_event(em: EventMention) -> tuple[str, str]:
     crowd = [m for m in agents + patients + partners if m.actor.inter in (5, 6)]
     armed_other = any(m.actor.inter in ARMED for m in patients + partners)
     if fam == "territory":
-        actor = agents[0].actor if agents else None
-        if actor is None:
-            return "Battles", "Armed clash"
-        if actor.inter == 1 or actor.kind == "state":
-            return "Battles", "Government regains territory"
-        return "Battles", "Non-state actor overtakes territory"
+        return _territory_type(em, agents, patients)
     if fam in ("kill", "attack", "execute", "clash"):
         if any(m.actor.inter == 6 for m in patients):
             return "Protests", "Excessive force against protesters"
@@ -78,6 +73,29 @@ def type_event(em: EventMention) -> tuple[str, str]:
     if fam == "riot" and "mob" in words:
         return "Riots", "Mob violence"
     return SUBTYPES[fam]
+
+
+def _is_state(m: ActorMention) -> bool:
+    return m.actor.inter == 1 or m.actor.kind == "state"
+
+
+def _territory_type(em: EventMention, agents: list[ActorMention], patients: list[ActorMention]) -> tuple[str, str]:
+    """Who took the place decides: state forces regain territory, anyone else overtakes it. With no taker
+    named, the armed side who reports it ("the military confirmed it regained ...") took it; failing that,
+    the side that lost it tells the other: a state force pushed out was beaten by a non-state actor, a
+    non-state group pushed back by the state forces the sentence names."""
+    claimed = [m for m in _participants(em.claimant) if m.actor.inter in ARMED]
+    taker = (agents or claimed or [None])[0]
+    if taker is not None:
+        if _is_state(taker):
+            return "Battles", "Government regains territory"
+        return "Battles", "Non-state actor overtakes territory"
+    losers = [m for m in patients if m.actor.inter in ARMED]
+    if any(_is_state(m) for m in losers):
+        return "Battles", "Non-state actor overtakes territory"
+    if losers and any(_is_state(m) for m in _participants(em.context) if m not in losers):
+        return "Battles", "Government regains territory"
+    return "Battles", "Armed clash"
 
 
 def _has_actor(em: EventMention) -> bool:
@@ -221,6 +239,9 @@ def build_events(article: Article, background_days: int = 60) -> list[Event]:
                 t.family in WEAPON_FAMILIES for t in em.triggers):
             article.notes.append(f"no actor, not coded: {em.sentence.text[:80]}")
             continue  # "stags battle for mating rights": fighting words without anyone to fight
+        if em.family == "territory" and not any(m.actor.inter in ARMED for m in _participants(em.context)):
+            article.notes.append(f"no armed actor, not coded: {em.sentence.text[:80]}")
+            continue  # "firefighters gained ground", "drove UN staff out of the region": no armed side takes it
         event_type, sub = type_event(em)
         para = article.text.rfind("\n\n", 0, em.sentence.start)
         places = _place_choices(em, article)

@@ -73,10 +73,24 @@ def protest_subtype(sent: Any, protesters_hit: bool) -> tuple[str, str]:
             protesters_hit = True  # "live rounds", "killing one protester", "injuries among demonstrators"
     if protesters_hit:
         return "Protests", "Excessive force against protesters"
-    if any(t.lower_ in INTERVENTION_WORDS or (t.pos_ == "VERB" and t.lemma_.lower() in INTERVENTION_VERBS)
-           for t in sent):
+    if any((t.lower_ in INTERVENTION_WORDS or (t.pos_ == "VERB" and t.lemma_.lower() in INTERVENTION_VERBS
+                                                and _acts_on_protest(t)))
+           and not any(a.dep_ == "relcl" for a in (t, *t.ancestors)) for t in sent):
+        # "his partner, who were trying to arrest him": a relative clause describes someone, not the protest
         return "Protests", "Protest with intervention"
     return "Protests", "Peaceful protest"
+
+
+_AMBIGUOUS_FORCE = {"clear", "block", "break", "halt", "chase", "drag"}
+_PROTEST_SITES = {"square", "camp", "encampment", "sit-in", "them", "crowd", "crowds", "gathering", "march", "rally"}
+
+
+def _acts_on_protest(verb: Any) -> bool:
+    """"police cleared the square", "blocked the march"; not "a judge cleared the officer"."""
+    if verb.lemma_.lower() not in _AMBIGUOUS_FORCE:
+        return True
+    objects = {t.lower_ for c in verb.children if c.dep_ in ("dobj", "prt", "nsubjpass") for t in c.subtree}
+    return bool(objects & (PROTEST_WORDS | PROTESTERS | _PROTEST_SITES | ROAD_WORDS))
 
 
 _LETHAL_FORCE = {"live", "bullets", "ammunition", "gunfire", "excessive", "brutally", "violently"}
@@ -90,6 +104,8 @@ def _protesters_violent(sent: Any) -> bool:
         if lemma in ("violent", "violence", "violently") and (t.head.lemma_.lower() in _FORCE_ACTS or any(
                 c.lower_ == "against" for c in t.children)):
             continue  # "a violent crackdown", "violence against protesters": the force is the police's
+        if t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "non" or word.startswith("non-"):
+            continue  # "a non-violent demonstration"
         if word in RIOT_WORDS or lemma in RIOT_WORDS:
             return True
         if lemma in ("block", "barricade", "shut") and {x.lower_ for c in t.children if c.dep_ in ("dobj", "prt")

@@ -15,10 +15,12 @@ from typing import Any, Iterable
 
 from ..model import ActorMention, Article, PlaceMention, Span, TimeMention
 from .cues import accident, at_protest, disrupted, previous_words, without_fight
+from .strategic import refine_strategic as _refine_strategic
+from .strategic import takes_territory as _takes_territory
 from .mood import days_before as _days_before
 from .mood import modality as _modality
 from .lexicon import (
-    ATTACK_CONTEXT, BASE_NOUNS, CASUALTY_VERBS, CRIME, DISRUPT_VERBS, FAMILY_PRIORITY, HAZARDS, INDUSTRIAL,
+    ATTACK_CONTEXT, CASUALTY_VERBS, CONTROL_VERBS, CRIME, DISRUPT_VERBS, LEMMA_FIXES, FAMILY_PRIORITY, HAZARDS, INDUSTRIAL,
     LIGHT_VERBS, MOB_ACTORS, NOT_USE_HEADS, NOUN_FAMILIES, PHRASAL, PROTESTERS, PROTEST_WORDS, SPEECH_VERBS,
     TERRITORY_NOUNS, VERB_FAMILIES, WEAPON_FAMILIES, WEAPON_NOUNS,
 )
@@ -56,6 +58,7 @@ class EventMention:
     attributed_to: str | None = None
     attribution_span: Span | None = None
     tokens: set[int] = field(default_factory=set)  # token indices of the event's clause
+    context: list[ActorMention] = field(default_factory=list)  # every actor named in the sentence
 
 
 def _family(tok: Any) -> tuple[str, int] | None:
@@ -66,11 +69,15 @@ def _family(tok: Any) -> tuple[str, int] | None:
     for second in ((nxt.lower_, nxt.lemma_.lower()) if nxt is not None else ()):
         if found is None and (tok.lemma_.lower(), second) in PHRASAL:
             found = PHRASAL[(tok.lemma_.lower(), second)], tok.i + 2
-    for prt in (c for c in tok.children if c.dep_ == "prt" and c.i > tok.i + 1):
-        # "blew himself up", "took the town over": the particle comes after the object
-        if found is None and (tok.lemma_.lower(), prt.lower_) in PHRASAL:
-            found = PHRASAL[(tok.lemma_.lower(), prt.lower_)], tok.i + 1
-    lemma = tok.lemma_.lower()
+    lemma = LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
+    for prt in (c for c in tok.children if c.i > tok.i + 1 and (
+            c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("out", "back")))):
+        # "blew himself up", "took the town over", "drove the militants out of the area": after the object
+        if found is None and (lemma, prt.lower_) in PHRASAL:
+            found = PHRASAL[(lemma, prt.lower_)], tok.i + 1
+    if found is None and tok.pos_ == "VERB" and lemma in CONTROL_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "control" for c in tok.children):
+        found = "territory", tok.i + 1  # "took full control of", "wrested control of a camp"
     if found is None and tok.pos_ == "VERB" and lemma in VERB_FAMILIES:
         found = VERB_FAMILIES[lemma], tok.i + 1
     elif found is None and tok.pos_ in ("NOUN", "PROPN") and (lemma in NOUN_FAMILIES or tok.lower_ in NOUN_FAMILIES):
@@ -88,6 +95,10 @@ def _objects(tok: Any) -> set[str]:
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ in ("of", "from")):
             words.update(t.lower_ for t in c.subtree)
+        elif c.dep_ == "ccomp" and not any(x.dep_ == "dobj" for x in tok.children):
+            # "discovered a large amount of ammunition believed to belong to ...": the parser makes the
+            # object the subject of a clause of its own
+            words.update(t.lower_ for x in c.children if x.dep_ in ("nsubj", "nsubjpass") for t in x.subtree)
     return words
 
 
@@ -136,7 +147,8 @@ def _refine(tok: Any, fam: str) -> str | None:
         return "suicide"  # "a suicide car bomb attack", "a suicide truck bombing"
     if fam == "explosive" and lemma == "bomber" and subject & _AIRCRAFT:
         return "air"
-    if tok.pos_ == "VERB" and lemma in DISRUPT_VERBS and objects & WEAPON_NOUNS and not subject & _AIRCRAFT:
+    if tok.pos_ == "VERB" and lemma in DISRUPT_VERBS and objects & WEAPON_NOUNS and not subject & _AIRCRAFT and not (
+            fam == "territory" and "control" in objects):
         return "disrupt"  # "seized weapons and ammunition", "destroyed 300 mines": weapons taken out of use
     if fam == "territory" and tok.pos_ == "VERB" and not _takes_territory(tok):
         return None
@@ -161,90 +173,14 @@ def _refine(tok: Any, fam: str) -> str | None:
     return fam
 
 
-def _refine_strategic(tok: Any, fam: str, objects: set[str], subject: set[str], sent_words: set[str]) -> str | None:
-    """Strategic developments need their object: weapons seized, a base set up, a town handed over, prisoners
-    exchanged, a brigade formed; without it the word is no event ("exchanged fire", "formed a committee")."""
-    lemma = tok.lemma_.lower()
-    if fam == "disrupt" and tok.pos_ == "VERB" and not objects & WEAPON_NOUNS:
-        return None
-    if fam == "base" and not objects & BASE_NOUNS:
-        # "a new PMF unit has been set up": a group formed, not a base
-        return "change" if (objects | subject) & _GROUP_WORDS else None
-    if fam == "transfer" and lemma == "surrender" and not _takes_territory(tok):
-        return "agreement"  # "ten rebels surrendered to the army": ACLED counts surrenders as agreements
-    if fam == "agreement" and lemma == "agree":
-        # "agreed to a ceasefire", "agreed to resume talks"; not "agreed that the report was right"
-        return fam if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("to", "on")) for c in tok.children) \
-            else None
-    if fam == "agreement" and lemma == "peace":
-        talks = tok.head if tok.dep_ == "compound" else tok.doc[min(tok.i + 1, len(tok.doc) - 1)]
-        # talks that start, resume or are agreed on are an agreement; talks merely mentioned are not
-        return "agreement" if talks.head.lemma_.lower() in _TALKS_VERBS else None
-    if fam == "transfer":
-        if lemma in ("withdraw", "pull", "evacuate") and objects & _FORCE_WORDS and not _has_place_from(tok):
-            return "change"  # "withdrew its forces": a change in activity, no territory named
-        if tok.pos_ == "VERB" and not (_has_place_from(tok) or _takes_territory(tok)):
-            return None
-    if fam == "agreement" and tok.pos_ == "NOUN" and lemma not in ("ceasefire", "cease-fire", "truce", "armistice",
-                                                                   "exchange", "swap", "release"):
-        head = tok.head.lemma_.lower()
-        mods = {t.lower_ for c in tok.children if c.i < tok.i for t in c.subtree}  # "cease - fire agreement"
-        if head not in _AGREE_VERBS and not mods & {"peace", "ceasefire", "cease", "reconciliation", "power-sharing"}:
-            return None
-    if fam == "change" and tok.pos_ == "NOUN" and lemma == "formation" and not sent_words & _GROUP_WORDS:
-        return None
-    if fam == "change" and lemma == "form" and not (objects | subject) & _GROUP_WORDS:
-        return None  # "formed a new brigade", not "formed a committee"
-    if fam == "change" and lemma in ("send", "dispatch", "deploy", "redeploy", "mobilize", "mobilise", "move",
-                                     "station", "mass", "amass", "fortify") and not (
-            objects | subject) & (_FORCE_WORDS | _GROUP_WORDS | {"reinforcements", "members", "positions"}):
-        return None
-    if fam == "agreement" and lemma in ("exchange", "swap", "release", "free"):
-        around = (objects | subject | {t.lower_ for t in tok.subtree} | {t.lower_ for t in tok.head.subtree}
-                  if tok.pos_ == "NOUN" else objects | subject)
-        if around & _CAPTIVES:
-            return "agreement"  # "exchanged prisoners", "a prisoner swap"; not "exchanged fire"
-        if lemma == "free" and _takes_territory(tok):
-            return "territory"  # "freed several villages"
-        return None
-    return fam
-
 # "two were killed and 15 injured as forces attacked": the injuries join the killing's clause
 _AIRCRAFT = {"warplanes", "warplane", "jets", "jet", "aircraft", "planes", "helicopters", "helicopter", "drones",
              "drone", "bombers", "gunships", "air"}
 _PROTEST_WORDS = PROTEST_WORDS
 _CASUALTY_VERBS = CASUALTY_VERBS
 _ATTACK_CONTEXT = ATTACK_CONTEXT
-_CAPTIVES = {"prisoners", "prisoner", "captive", "detainee", "hostage", "detainees", "hostages", "captives", "bodies", "abductees", "soldiers",
-             "fighters"}
-_FORCE_WORDS = {"forces", "troops", "soldiers", "fighters", "units", "personnel", "militants", "army"}
-_AGREE_VERBS = {"sign", "reach", "agree", "broker", "announce", "conclude", "strike", "implement", "accept", "seal"}
-_TALKS_VERBS = {"start", "begin", "resume", "restart", "hold", "open", "launch", "join", "enter", "conclude",
-                "agree", "convene", "relaunch", "reopen"}
-_GROUP_WORDS = {"group", "brigade", "coalition", "alliance", "force", "forces", "battalion", "faction", "militia",
-                "army", "front", "council", "movement", "party"}
-
-
-def _has_place_from(tok: Any) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ in ("from", "out") and any(t.pos_ == "PROPN" or t.lower_ in TERRITORY_NOUNS
-                                                                        for t in c.subtree)
-               for c in tok.children)
-
-
 def _has_object(tok: Any) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass", "prep") for c in tok.children) or tok.dep_ == "amod"
-
-
-def _takes_territory(tok: Any) -> bool:
-    """seize/capture/advance are territorial only with a place or territory object."""
-    if tok.lemma_.lower() == "advance":
-        return any(c.dep_ == "prep" and c.lower_ in ("in", "into", "on", "towards", "toward") for c in tok.children)
-    for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass", "attr") or (c.dep_ == "prt"):
-            words = {t.lower_ for t in c.subtree}
-            if words & TERRITORY_NOUNS or any(t.pos_ == "PROPN" for t in c.subtree):
-                return True
-    return False
 
 
 def find_triggers(sent: Any) -> list[Trigger]:
@@ -316,6 +252,7 @@ def group_triggers(triggers: list[Trigger]) -> list[list[Trigger]]:
                 break
         else:
             groups.append([trig])
+    groups = _fold_fighting(groups)
     # "six were killed and 23 injured in grenade attacks": a death told without its own perpetrator belongs to
     # the weapon told in the same sentence, even where the parser loses the link between them
     weapon = next((g for g in groups if any(t.family in WEAPON_FAMILIES for t in g)), None)
@@ -325,6 +262,28 @@ def group_triggers(triggers: list[Trigger]) -> list[list[Trigger]]:
     for g in bare:
         weapon.extend(g)
     return [g for g in groups if not any(g is b for b in bare)]
+
+
+def _fold_fighting(groups: list[list[Trigger]]) -> list[list[Trigger]]:
+    """ACLED codes a place taken through fighting as the territorial event, not as a clash beside it:
+    "troops pushed in, clashing with insurgents and capturing a village" is one event, the capture."""
+    territory = next((g for g in groups if any(_takes_place(t) for t in g)), None)
+    if territory is None:
+        return groups
+    fights = [g for g in groups if g is not territory and all(t.family == "clash" for t in g)]
+    for g in fights:
+        territory.extend(g)
+    return [g for g in groups if not any(g is f for f in fights)]
+
+
+def _takes_place(trig: Trigger) -> bool:
+    """A place taken, not aimed at ("an attack to capture") nor only approached ("forces advancing on")."""
+    return trig.family == "territory" and not _purpose(trig.token) and trig.token.lemma_.lower() != "advance"
+
+
+def _purpose(tok: Any) -> bool:
+    """"an attack to capture the positions": the infinitive tells the aim, not what happened."""
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _bare_casualty(tok: Any) -> bool:
@@ -344,9 +303,16 @@ def _head_family(group: list[Trigger]) -> str:
     """A weapon word decides ("blew himself up, killing" is a suicide bombing); otherwise the trigger
     highest in the parse does ("seized weapons during the raids" is a seizure of weapons)."""
     weapons = [t.family for t in group if t.family in WEAPON_FAMILIES]
+    taken = [t for t in group if _takes_place(t)]
+    if weapons and taken and min(_depth(t.token) for t in taken) < min(
+            _depth(t.token) for t in group if t.family in WEAPON_FAMILIES):
+        return "territory"  # "seized a district centre, while a bomb killed five": the place taken governs
     if weapons:
         return min(weapons, key=FAMILY_PRIORITY.index)
-    return min(group, key=lambda t: (_depth(t.token), FAMILY_PRIORITY.index(t.family))).family
+    if taken and {t.family for t in group} <= {"territory", "clash", "kill", "attack"}:
+        return "territory"  # "took control of the town in fierce clashes": the fighting is how it was taken
+    return min(group, key=lambda t: (t.family == "territory" and _purpose(t.token), _depth(t.token),
+                                     FAMILY_PRIORITY.index(t.family))).family
 
 
 def _clause_tokens(group: list[Trigger]) -> set[int]:
@@ -553,6 +519,7 @@ def detect(article: Article) -> list[EventMention]:
             _modality(em)
             _speech(article, em)
             _days_before(em)
+            em.context = _mentions_in(article.actors, doc, set(range(sent.start, sent.end)))
             em.places = _mentions_in(article.places, doc, em.tokens)
             em.times = _mentions_in(article.times, doc, em.tokens)
             out.append(em)

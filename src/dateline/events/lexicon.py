@@ -8,7 +8,7 @@ from __future__ import annotations
 __all__ = [
     "WEAPON_FAMILIES", "DISRUPT_VERBS", "NOT_USE_HEADS", "PROTESTERS", "BASE_NOUNS", "WEAPON_NOUNS", "HAZARDS", "INDUSTRIAL", "CRIME", "RIOT_WORDS",
     "ROAD_WORDS", "LETHAL_WORDS", "MOB_ACTORS", "INTERVENTION_WORDS", "INTERVENTION_VERBS", "PROTEST_WORDS", "CASUALTY_VERBS", "ATTACK_CONTEXT", "VERB_FAMILIES", "NOUN_FAMILIES", "PHRASAL", "FAMILY_PRIORITY", "LIGHT_VERBS", "SPEECH_VERBS",
-    "REALIS_HEADS", "IRREALIS_AUX", "TERRITORY_NOUNS", "SUBTYPES", "CAMEO_PLOVER",
+    "REALIS_HEADS", "IRREALIS_AUX", "TERRITORY_NOUNS", "SUBTYPES", "CAMEO_PLOVER", "CONTROL_VERBS", "LEMMA_FIXES",
 ]
 
 # verb lemma -> family
@@ -81,6 +81,9 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("seize", "control"): "territory",
     ("gain", "control"): "territory",
     ("drive", "out"): "territory",
+    ("push", "out"): "territory",
+    ("gain", "ground"): "territory",
+    ("regain", "ground"): "territory",
     ("blow", "up"): "destroy",
     ("set", "fire"): "destroy",
     ("open", "fire"): "attack",
@@ -122,6 +125,15 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("peace", "talks"): "agreement",
     ("peace", "negotiations"): "agreement",
 }
+
+# verbs that, with "control" as object, tell of territory taken ("took full control of", "wrested control of",
+# "established control over", "recovered control of"): the adjective between them breaks a two-word trigger
+CONTROL_VERBS = {"take", "gain", "seize", "establish", "wrest", "assume", "regain", "recover", "retake", "restore",
+                 "reclaim", "reassert", "extend", "impose", "secure"}
+
+# past forms the small English model leaves as their own lemma ("retook" -> "retook")
+LEMMA_FIXES = {"retook": "retake", "retaken": "retake", "overran": "overrun", "slew": "slay", "slain": "slay",
+               "besieged": "besiege", "recaptured": "recapture", "reoccupied": "occupy", "wrested": "wrest"}
 
 # When several triggers tell one event, the most telling decides its type.
 FAMILY_PRIORITY = ["chemical", "suicide", "air", "shell", "grenade", "explosive", "territory", "sexual", "abduct",
@@ -229,6 +241,9 @@ TERRITORY_NOUNS = {
     "dam", "bridge", "road", "highway", "camp", "headquarters", "outpost", "outposts", "strongholds",
     "stronghold", "quarter", "quarters", "farms", "island", "peak", "ridge", "valley", "border", "port",
     "compound", "barracks", "garrison", "camps", "bases", "posts", "ridges", "hilltops", "hilltop",
+    "towns", "cities", "regions", "provinces", "territories", "capital", "centre", "center", "enclave", "pocket",
+    "heights", "ground", "localities", "settlement", "settlements", "municipality", "county",
+    "airfield", "crossings",
 }
 
 # family -> (event_type, sub_event_type) when the actors do not change it

@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from ..model import ActorRef, DateRange, Event, Fatalities, Location
 
-__all__ = ["merge_within_article", "same_event", "merge_into", "km"]
+__all__ = ["merge_within_article", "same_event", "same_protest", "merge_into", "km", "PROTEST_SEVERITY"]
 
 
 def km(a: Location, b: Location) -> float | None:
@@ -154,11 +154,40 @@ def merge_into(into: Event, other: Event, latest_wins: bool = False) -> Event:
     return into
 
 
+# ACLED's protest sub-types, least to most severe: one protest at one place on one day is one event,
+# coded with the most severe character it took ("demonstrators marched peacefully ... later clashed with police")
+PROTEST_SEVERITY = ["Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                    "Violent demonstration"]
+_CROWDS = {5, 6}
+
+
+def same_protest(a: Event, b: Event) -> bool:
+    """Two reports, in one article, of one protest at one place and day, whatever character each tells;
+    the crowd may be named as protesters in one and as rioters in the other."""
+    if a.sub_event_type not in PROTEST_SEVERITY or b.sub_event_type not in PROTEST_SEVERITY:
+        return False
+    crowds = {x.name for e in (a, b) for x in (e.actor1, e.actor2) if x is not None and x.inter in _CROWDS}
+    return (a.background == b.background and _same_place(a, b)
+            and _dates_compatible(a.date, b.date, "published" in (a.date_basis, b.date_basis))
+            and (_actors_compatible(a, b) or len(crowds) >= 2))
+
+
+def _most_severe(into: Event, other: Event) -> None:
+    if PROTEST_SEVERITY.index(other.sub_event_type) > PROTEST_SEVERITY.index(into.sub_event_type):
+        into.notes.append(f"type: {into.sub_event_type} told first, {other.sub_event_type} later; the most severe kept")
+        into.event_type, into.sub_event_type = other.event_type, other.sub_event_type
+        into.cameo_root, into.plover_type = other.cameo_root, other.plover_type
+
+
 def merge_within_article(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for ev in events:
         for kept in out:
             if same_event(kept, ev, fallback=True):
+                merge_into(kept, ev, latest_wins=True)
+                break
+            if same_protest(kept, ev):
+                _most_severe(kept, ev)
                 merge_into(kept, ev, latest_wins=True)
                 break
         else:

@@ -33,17 +33,19 @@ FORCE_NOUNS = {
     "jets", "jet", "aircraft", "planes", "helicopters", "helicopter", "drones", "drone", "artillery", "navy",
     "adviser", "advisor", "advisers", "advisors", "officer", "officers", "infantry", "personnel", "units",
     "tanks", "gunboats", "battalion", "brigade", "division", "commandos", "marines", "paratroopers",
-    "servicemen", "serviceman", "contractors", "militaries", "bombers", "fighter", "loyalists",
+    "servicemen", "serviceman", "contractors", "militaries", "bombers", "fighter", "loyalists", "troopers",
+    "jawans", "paratroops", "peacekeepers",
     # weapons that only states field in these theatres: "Russian airstrikes", "government shelling"
     "airstrike", "airstrikes", "air-strikes", "bombardment", "shelling", "strikes", "raids",
     "strike", "air-strike",
 }
-POLICE_NOUNS = {"police", "policemen", "policeman", "gendarmes", "gendarmerie", "officers"}
+POLICE_NOUNS = {"police", "policemen", "policeman", "gendarmes", "gendarmerie", "officers", "cops", "constables",
+                "policewomen"}
 GOVERNMENT_WORDS = {"regime", "government", "pro-regime", "pro-government", "loyalist", "state", "security",
-                    "army", "military", "junta"}
+                    "army", "military", "junta", "paramilitary", "federal"}
 # A force noun with none of the above words still names the state's forces when it is one of these.
 BARE_STATE_NOUNS = {"army", "soldiers", "soldier", "troops", "military", "policemen", "police", "warplanes",
-                    "gendarmes"}
+                    "gendarmes", "troopers", "jawans", "cops", "constables", "paratroopers", "commandos"}
 
 GENERIC = {
     # word -> (template, kind, inter)
@@ -112,6 +114,16 @@ GENERIC = {
     "extremists": ("Unidentified Armed Group ({c})", "militia", 3),
     "separatists": ("Rebel Groups ({c})", "rebel", 2),
     "insurgent": ("Unidentified Armed Group ({c})", "militia", 3),
+    # armed men named by what they are, whatever the theatre: a fight with them is armed against armed
+    "militiamen": ("Unidentified Armed Group ({c})", "militia", 3),
+    "militiaman": ("Unidentified Armed Group ({c})", "militia", 3),
+    "militia": ("Unidentified Armed Group ({c})", "militia", 3),
+    "militias": ("Unidentified Armed Group ({c})", "militia", 3),
+    "paramilitaries": ("Unidentified Armed Group ({c})", "militia", 3),
+    "mujahideen": ("Unidentified Armed Group ({c})", "militia", 3),
+    "mujahidin": ("Unidentified Armed Group ({c})", "militia", 3),
+    "guerrillas": ("Rebel Groups ({c})", "rebel", 2),
+    "guerrilla": ("Rebel Groups ({c})", "rebel", 2),
 }
 # Words that make a following generic noun something else ("opposition activists" are not rebels).
 _NOT_ACTOR_AFTER = {"activists", "activist", "sources", "source", "media", "spokesman", "official", "officials",
@@ -299,6 +311,14 @@ def _left_phrase(doc: Any, i: int, sent_start: int) -> list[Any]:
     return list(reversed(out))
 
 
+def _loyal_to_government(doc: Any, tok: Any) -> bool:
+    """"forces loyal to the government", "troops loyal to President X": the state's forces."""
+    nxt = doc[tok.i + 1: tok.i + 3]
+    if len(nxt) < 2 or nxt[0].lower_ != "loyal" or nxt[1].lower_ != "to":
+        return False
+    return any(t.lower_ in ("government", "president", "regime", "state") for t in doc[tok.i + 3: tok.i + 9])
+
+
 def _home_rank(entry: ActorEntry, country: str | None) -> int:
     """0 for an entry of the article's country, 1 for one of no country, 2 for another country's."""
     if country and entry.country_code == country:
@@ -397,7 +417,7 @@ class ActorStage:
                 continue
             government = any(w in GOVERNMENT_WORDS or w.startswith("pro-") for w in left_words) or (
                 "regime" in left_words
-            )
+            ) or _loyal_to_government(doc, tok)
             if government or low in BARE_STATE_NOUNS:
                 add(start, tok.i + 1, state_forces(country, police), True, "government+force")
 
@@ -447,8 +467,9 @@ class ActorStage:
                 role = role.head
             if role.dep_ in ("nsubj", "nsubjpass", "dobj", "poss") or (
                     role.dep_ == "pobj" and role.head.lower_ in ("by", "against", "on", "with", "between")):
-                if role.dep_ == "poss" and role.head.lower_ in FORCE_NOUNS | POLICE_NOUNS:
-                    continue  # "Syria's army": the forces rule names it
+                if role.dep_ == "poss" and (role.head.lower_ in FORCE_NOUNS | POLICE_NOUNS | ANAPHORA or
+                                            role.head.lower_ in GENERIC or role.head.i in taken):
+                    continue  # "Syria's army": the forces rule names it; "Yemen's Houthi rebels" are not Yemen's
                 add(tok.i, tok.i + 1, government_of(code), False, "country-as-actor")
 
     @staticmethod
