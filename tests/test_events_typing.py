@@ -157,3 +157,31 @@ def test_ammunition_found_is_disrupted_even_when_the_parser_loses_the_object(run
     found = subtypes(run_text, "Security forces discovered a large amount of ammunition believed to belong to the "
                                "PKK in Trabzon, Turkey, on Monday.")
     assert found[:1] == ["Disrupted weapons use"]
+
+
+def _events(run_text, text):
+    return [e for e in run_text(text + TAIL).events if not e.background]
+
+
+def test_protesters_burning_things_riot_and_the_crowd_is_actor1(run_text):
+    # a crowd described in words the registry lacks ("men protesting"); the police only report and disperse
+    [ev] = _events(run_text, "Hundreds of young men protesting over power cuts burned tyres and threw stones at "
+                             "the offices of the oil company in Basra, Iraq, on Sunday, police said. Riot police "
+                             "fired tear gas to disperse the crowd, and an officer said nine protesters were "
+                             "detained.")
+    assert (ev.event_type, ev.sub_event_type) == ("Riots", "Violent demonstration")  # one protest, most severe
+    assert ev.actor1.name == "Rioters (Iraq)" and ev.actor2.name == "Police Forces of Iraq"
+    assert any("crowd" in n for n in ev.notes)
+
+
+def test_a_reporting_force_is_not_the_actor_when_the_clause_names_the_doers(run_text):
+    [ev] = _events(run_text, "Unknown men set fire to a school in the town of Kirkuk, Iraq, on Sunday, police "
+                             "said.")
+    assert ev.actor1 is None or ev.actor1.name != "Police Forces of Iraq"
+
+
+def test_state_forces_killing_in_fire_at_protesters_is_excessive_force(run_text):
+    [ev] = _events(run_text, "Police in Lagos, Nigeria, fired live rounds at protesters on Tuesday, killing at "
+                             "least four people, a rights group said.")
+    assert (ev.event_type, ev.sub_event_type) == ("Protests", "Excessive force against protesters")
+    assert ev.actor1.name == "Protesters (Nigeria)" and ev.actor2.name == "Police Forces of Nigeria"

@@ -7,8 +7,8 @@ perpetrator class (actor1 mapped to the crowd's seven classes; ACLED's generic n
 "Rebel Groups (Syria)" by their kind, not by the country in brackets; an actor1 inferred from
 the wider article counts like any other), of the cause of death with our sub-type
 (shelling = air/drone strike or shelling; explosion = IED, suicide bomb or grenade;
-chemical = chemical weapon; execution = attack on civilians; shooting = armed clash or
-attack), and of casualties (civilians and non-civilians; exact and within 20 %).
+chemical = chemical weapon; execution = attack on civilians; shooting = any Battles sub-type
+(armed clash, and territory taken or regained through fighting) or attack), and of casualties (civilians and non-civilians; exact and within 20 %).
 Crowd labels are noisy: disagreements are listed for reading (`--json`).
 """
 from __future__ import annotations
@@ -42,7 +42,8 @@ _CAUSES = {
     "explosion": {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"},
     "chemical and toxic gases": {"Chemical weapon"},
     "execution": {"Attack"},
-    "shooting": {"Armed clash", "Attack"},
+    # deaths in fighting: ACLED codes a place taken through fighting as the territorial Battles sub-type
+    "shooting": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory", "Attack"},
 }
 
 

@@ -6,7 +6,9 @@ conflict types (ASSAULT, COERCE, FIGHT, PROTEST, MOBILIZE, THREATEN): accuracy o
 type, and how often a conflict type is predicted for sentences of other types
 (false alarms). Actors: the source is right when the words of the gold source
 (`actorText`) overlap the text of a mention of our actor1, the target likewise with
-actor2 (or any associated actor); scored on sentences whose type we got right.
+actor2 (or any associated actor); scored on sentences whose type we got right. ACLED puts
+the crowd first in protests and riots, so for a COERCE or ASSAULT event whose actor1 is the
+crowd, the force that acted on it (actor2) is compared with PLOVER's source.
 """
 from __future__ import annotations
 
@@ -43,6 +45,16 @@ def _hit(gold: list[dict[str, Any]], texts: list[str]) -> bool:
     want = [_words(g.get("actorText") or "") for g in gold if g.get("actorText")]
     have = [_words(t) for t in texts]
     return any(w & h for w in want for h in have)
+
+
+def _roles(ev: Any) -> tuple[Any, list[Any]]:
+    """PLOVER's source and targets from our actors. ACLED puts the crowd first in every protest and
+    riot; PLOVER's COERCE and ASSAULT have the side that coerces or assaults as their source, so for
+    those the force that acted on the crowd (our actor2) is compared with PLOVER's source."""
+    crowd_first = ev.actor1 is not None and ev.actor1.inter in (5, 6) and ev.actor2 is not None
+    if crowd_first and ev.plover_type in ("COERCE", "ASSAULT"):
+        return ev.actor2, [ev.actor1, *ev.assoc_actors]
+    return ev.actor1, [ev.actor2, *ev.assoc_actors]
 
 
 def _main(article: Article) -> Any:
@@ -82,10 +94,11 @@ def run(settings: Settings, root: Path | None = None, limit: int | None = None) 
                 confusion[(gold, pred)] += 1
             if pred == gold and art is not None:
                 roles_n += 1
-                source_ok += _hit(d.get("source") or [], _actor_texts(art, ev.actor1 and ev.actor1.name))
+                source, targets = _roles(ev)
+                source_ok += _hit(d.get("source") or [], _actor_texts(art, source and source.name))
                 if d.get("target"):
                     target_n += 1
-                    names = [a.name for a in (ev.actor2, *ev.assoc_actors) if a is not None]
+                    names = [a.name for a in targets if a is not None]
                     target_ok += _hit(d["target"], [t for n in names for t in _actor_texts(art, n)])
         elif pred in CONFLICT:
             false_alarms[gold] += 1

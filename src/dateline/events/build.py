@@ -19,7 +19,7 @@ from .cues import protest_subtype
 from .detect import EventMention, detect
 from .claims import CLAIM_VERBS, attribution_kind, claim_kind
 from .fatalities import injured_count, toll_in, victim_count
-from .lexicon import CAMEO_PLOVER, SUBTYPES, WEAPON_FAMILIES
+from .lexicon import CAMEO_PLOVER, PROTESTERS, SUBTYPES, WEAPON_FAMILIES
 from .merge import merge_into, merge_within_article
 
 __all__ = ["EventStage", "type_event", "build_events", "content_words"]
@@ -48,7 +48,7 @@ def type_event(em: EventMention) -> tuple[str, str]:
     if fam == "territory":
         return _territory_type(em, agents, patients)
     if fam in ("kill", "attack", "execute", "clash"):
-        if any(m.actor.inter == 6 for m in patients):
+        if any(m.actor.inter == 6 for m in patients) or (any(_is_state(m) for m in agents) and _fired_on_crowd(em)):
             return "Protests", "Excessive force against protesters"
         if crowd and fam in ("clash", "attack"):
             return "Riots", "Violent demonstration"  # protesters or rioters fighting police are a riot
@@ -63,6 +63,8 @@ def type_event(em: EventMention) -> tuple[str, str]:
         if targets & _MILITARY_TARGETS or any(m.actor.inter == 1 for m in agents):
             return "Battles", "Armed clash"
         return "Violence against civilians", "Attack"
+    if fam == "destroy" and (any(m.actor.inter in (5, 6) for m in agents) or _protesting_doers(em)):
+        return "Riots", "Violent demonstration"  # protesters who burn or smash things riot (ACLED)
     if fam == "protest":
         # protesters are hit when they are the victims of a killing or an attack, not of a dispersal
         hit = any(m.actor.inter == 6 for m in patients) and any(
@@ -73,6 +75,36 @@ def type_event(em: EventMention) -> tuple[str, str]:
     if fam == "riot" and "mob" in words:
         return "Riots", "Mob violence"
     return SUBTYPES[fam]
+
+
+_PROTEST_LEMMAS = {"protest", "demonstrate", "rally", "march", "riot"}
+
+
+def _subject_tokens(verb: Any) -> list[Any]:
+    """The words of a verb's own subject (through "and" between verbs: "burned tyres and threw stones")."""
+    t = verb
+    while t.dep_ == "conj" and t.head.i != t.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        t = t.head
+    return [w for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree]
+
+
+def _protesting_doers(em: EventMention) -> bool:
+    """The doers are protesters: "demonstrators set fire to ...", "men protesting over power cuts burned ..."."""
+    doers = _subject_tokens(em.triggers[0].token)
+    return any(w.lower_ in PROTESTERS or (w.pos_ == "VERB" and w.lemma_.lower() in _PROTEST_LEMMAS) for w in doers)
+
+
+def _fired_on_crowd(em: EventMention) -> bool:
+    """State forces killing in a clause whose object is a crowd of protesters ("police fired live rounds at
+    protesters, killing four"): the deaths are of the protest, whatever the victims are called."""
+    trigger = em.triggers[0].token
+    verb = trigger.head if trigger.dep_ in ("advcl", "xcomp", "conj") else trigger  # "fired ..., killing four"
+    for t in trigger.sent:
+        if t.lower_ in PROTESTERS and t.dep_ in ("dobj", "pobj"):
+            up = [a for _, a in zip(range(3), t.ancestors)]
+            if verb in up or trigger in up:
+                return True
+    return False
 
 
 def _is_state(m: ActorMention) -> bool:
@@ -185,7 +217,9 @@ def _is_background(em: EventMention, date: DateRange | None, article: Article, d
 
 
 def _actors(em: EventMention, country: str | None) -> tuple[ActorRef | None, ActorRef | None, list[ActorRef], list[ActorMention]]:
-    agents = _participants(em.agents, acting=True) or [m for m in _participants(em.claimant) if m.actor.inter in ARMED]
+    agents = _participants(em.agents, acting=True)
+    if not agents and not _names_own_doers(em):  # "the army said 15 insurgents were killed": the army fought
+        agents = [m for m in _participants(em.claimant) if m.actor.inter in ARMED]
     others = _participants(em.patients) + _participants(em.partners)
     used: list[ActorMention] = []
     actor1 = agents[0] if agents else None
@@ -207,6 +241,15 @@ def _actors(em: EventMention, country: str | None) -> tuple[ActorRef | None, Act
         assoc,
         used,
     )
+
+
+def _names_own_doers(em: EventMention) -> bool:
+    """The clause says who acted, in words no registry entry covers ("hundreds of young men burned tyres,
+    police said"): whoever reports it is then a source, not the actor."""
+    head = em.triggers[0].token
+    if head.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+        return False
+    return any(w.pos_ in ("NOUN", "PROPN") for w in _subject_tokens(head))
 
 
 def _abroad(actor: ActorRef, country: str | None) -> ActorRef:

@@ -160,6 +160,33 @@ def _set_actor1(ev: Event, mentions: list[ActorMention], rule: str) -> None:
     ev.confidence = round(min(0.95, ev.confidence + 0.05), 2)
 
 
+# ACLED: the crowd is actor1 of every protest and riot; police or troops who intervene are actor2
+_CROWD = {"Protests": ("Protesters", "protesters", 6), "Riots": ("Rioters", "rioters", 5)}
+
+
+def place_country(ev: Event) -> str | None:
+    return ev.location.country_code if ev.location is not None else None
+
+
+def _crowd_first(ev: Event, country: str | None) -> None:
+    """Put the crowd first: "Protesters (Iraq)" / "Rioters (Iraq)" as actor1, a force that acted on it as actor2."""
+    from ..mentions.actors import country_name
+
+    label, kind, inter = _CROWD[ev.event_type]
+    name = country_name(country) if country else None
+    crowd = ActorRef(f"{label} ({name})" if name else label, kind, inter, country, None)
+    other = ev.actor1
+    if other is not None:
+        if ev.actor2 is None or ev.actor2.inter in (5, 6, 7):  # the civilians hit are the crowd itself
+            ev.actor2 = other
+        elif all(a.name != other.name for a in ev.assoc_actors):
+            ev.assoc_actors.append(other)
+    if ev.actor2 is not None and ev.actor2.inter == inter:
+        ev.actor2 = None  # the crowd is not also on the other side
+    ev.actor1 = crowd
+    ev.notes.append(f"actors: actor1 is the crowd of a {ev.event_type.lower()} event (ACLED convention)")
+
+
 def _unidentified(ev: Event, country: str | None) -> ActorRef:
     from ..mentions.actors import country_name
 
@@ -173,6 +200,9 @@ def infer_actors(article: Article, events: list[Event], country: str | None = No
     is the article's main country, used where the event's place has none."""
     tied = {kind: tied_mentions(article, events, kind) for kind in ("air", "artillery")}
     for ev in events:
+        if ev.event_type in _CROWD and (ev.actor1 is None or ev.actor1.inter not in (5, 6)):
+            _crowd_first(ev, place_country(ev) or country)
+            continue
         if ev.actor1 is not None:
             continue
         kind = weapon_class(ev)

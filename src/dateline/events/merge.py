@@ -158,18 +158,18 @@ def merge_into(into: Event, other: Event, latest_wins: bool = False) -> Event:
 # coded with the most severe character it took ("demonstrators marched peacefully ... later clashed with police")
 PROTEST_SEVERITY = ["Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                     "Violent demonstration"]
-_CROWDS = {5, 6}
 
 
 def same_protest(a: Event, b: Event) -> bool:
-    """Two reports, in one article, of one protest at one place and day, whatever character each tells;
-    the crowd may be named as protesters in one and as rioters in the other."""
+    """Two reports, in one article, of one protest at one place and day, whatever character each tells.
+
+    The sides need not match: the crowd may be named as protesters in one report and as
+    rioters in the other, and one report may name only the crowd ("nine protesters were
+    detained") and the other only the police who dispersed it."""
     if a.sub_event_type not in PROTEST_SEVERITY or b.sub_event_type not in PROTEST_SEVERITY:
         return False
-    crowds = {x.name for e in (a, b) for x in (e.actor1, e.actor2) if x is not None and x.inter in _CROWDS}
     return (a.background == b.background and _same_place(a, b)
-            and _dates_compatible(a.date, b.date, "published" in (a.date_basis, b.date_basis))
-            and (_actors_compatible(a, b) or len(crowds) >= 2))
+            and _dates_compatible(a.date, b.date, "published" in (a.date_basis, b.date_basis)))
 
 
 def _most_severe(into: Event, other: Event) -> None:
