@@ -185,3 +185,13 @@ def test_state_forces_killing_in_fire_at_protesters_is_excessive_force(run_text)
                              "least four people, a rights group said.")
     assert (ev.event_type, ev.sub_event_type) == ("Protests", "Excessive force against protesters")
     assert ev.actor1.name == "Protesters (Nigeria)" and ev.actor2.name == "Police Forces of Nigeria"
+
+
+def test_a_claim_of_responsibility_names_the_bomber_not_the_reporting_police(run_text):
+    [ev] = _events(run_text, "A suicide bomber drove a car packed with explosives into a checkpoint outside a "
+                             "hotel in Mogadishu, Somalia, on Friday, killing at least 14 people, police said. The "
+                             "al-Qaeda-linked group al-Shabaab claimed responsibility for the attack in a statement "
+                             "on its radio station.")
+    assert ev.sub_event_type == "Suicide bomb"
+    assert ev.actor1.name == "Al Shabaab" and "Al Shabaab" in ev.claimed_by
+    assert any("claim of responsibility" in n for n in ev.notes)

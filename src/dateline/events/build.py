@@ -218,7 +218,8 @@ def _is_background(em: EventMention, date: DateRange | None, article: Article, d
 
 def _actors(em: EventMention, country: str | None) -> tuple[ActorRef | None, ActorRef | None, list[ActorRef], list[ActorMention]]:
     agents = _participants(em.agents, acting=True)
-    if not agents and not _names_own_doers(em):  # "the army said 15 insurgents were killed": the army fought
+    if not agents and em.family not in _NOT_BY_REPORTER and not _names_own_doers(em):
+        # "the army said 15 insurgents were killed": the army fought
         agents = [m for m in _participants(em.claimant) if m.actor.inter in ARMED]
     others = _participants(em.patients) + _participants(em.partners)
     used: list[ActorMention] = []
@@ -241,6 +242,13 @@ def _actors(em: EventMention, country: str | None) -> tuple[ActorRef | None, Act
         assoc,
         used,
     )
+
+
+_LINKED = re.compile(r"\s*-\s*(?:linked|affiliated|allied|aligned|backed|inspired|leaning)\b", re.I)
+
+# Events whose reporter is never their author: police reporting a bombing did not plant the bomb, and
+# forces reporting a protest or an abduction are not the crowd or the kidnappers.
+_NOT_BY_REPORTER = {"suicide", "explosive", "grenade", "chemical", "protest", "riot", "mob", "abduct", "sexual"}
 
 
 def _names_own_doers(em: EventMention) -> bool:
@@ -278,6 +286,9 @@ def build_events(article: Article, background_days: int = 60) -> list[Event]:
             article.non_events.append({"modality": em.modality, "sentence": em.sentence.text,
                                        "start": em.sentence.start, "end": em.sentence.end, "trigger": trig.text})
             continue
+        if em.responsibility and out:
+            _credit(article, out[-1], em)  # "X claimed responsibility for the attack": X claims the event just told
+            continue
         if em.family in ("clash", "attack", "kill") and not _has_actor(em) and not any(
                 t.family in WEAPON_FAMILIES for t in em.triggers):
             article.notes.append(f"no actor, not coded: {em.sentence.text[:80]}")
@@ -308,6 +319,27 @@ def build_events(article: Article, background_days: int = 60) -> list[Event]:
     _claims_through_outlets(article, merged)
     _headline_support(article, merged)
     return merged
+
+
+def _credit(article: Article, ev: Event, em: EventMention) -> None:
+    """A claim of responsibility: the claimant joins claimed_by, with its words as evidence; a group that
+    claims an attack nobody else is named for is its actor1, as ACLED codes claimed attacks."""
+    parties = [m for m in _participants(em.claimant) if m.actor.inter in ARMED]
+    if not parties:
+        return
+    # "the al-Qaeda-linked group al-Shabaab": the group named, not the one it is linked to
+    def linked(m: ActorMention) -> bool:
+        return bool(_LINKED.search(m.span.text) or _LINKED.match(article.text[m.span.end : m.span.end + 12]))
+
+    claimant = min(parties, key=lambda m: (linked(m), m.generic))
+    ev.claimed_by = list(dict.fromkeys([*ev.claimed_by, claimant.actor.name]))
+    if em.attribution_span is not None:
+        ev.add_evidence("claimed_by", em.attribution_span)
+    ev.add_evidence("actors", claimant.span)
+    if ev.actor1 is None or ev.actor1.inter not in ARMED or ev.actor1.kind == "state" and ev.actor2 is not None \
+            and ev.actor2.inter == 7 and ev.actor1.name in ev.claimed_by:
+        ev.actor1 = _abroad(claimant.actor, ev.location.country_code if ev.location else None)
+        ev.notes.append(f"actors: actor1 from the claim of responsibility by '{claimant.span.text}'")
 
 
 def content_words(text: str | None) -> set[str]:

@@ -59,6 +59,7 @@ class EventMention:
     attribution_span: Span | None = None
     tokens: set[int] = field(default_factory=set)  # token indices of the event's clause
     context: list[ActorMention] = field(default_factory=list)  # every actor named in the sentence
+    responsibility: bool = False  # "X claimed responsibility for the attack": a claim about an event told
 
 
 def _family(tok: Any) -> tuple[str, int] | None:
@@ -502,6 +503,34 @@ def _speech(article: Article, em: EventMention) -> None:
                 )
 
 
+_CLAIM_RESPONSIBILITY = {"claim", "take", "accept", "assume", "bear", "admit"}
+
+
+def _responsibility(article: Article, em: EventMention) -> None:
+    """"Al-Shabaab claimed responsibility for the attack": who claims it, for an event the article tells."""
+    for trig in em.triggers:
+        t = trig.token
+        if not (t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_.lower() in ("responsibility",
+                                                                                                  "credit")):
+            continue
+        verb = t.head.head.head
+        if verb.lemma_.lower() not in _CLAIM_RESPONSIBILITY or verb.pos_ != "VERB":
+            continue
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subj:
+            continue
+        toks = list(subj[0].subtree)
+        found = _actor_at(article, article.doc, toks)
+        if not found and subj[0].lower_ in ("it", "they", "the group"):
+            found = _antecedent(article, subj[0].idx)
+        if found:
+            em.responsibility, em.claimant, em.speech = True, found, verb
+            doc = article.doc
+            em.attributed_to = doc[toks[0].i : toks[-1].i + 1].text
+            em.attribution_span = article.span(doc[toks[0].i].idx, doc[toks[-1].i].idx + len(doc[toks[-1].i]))
+            return
+
+
 def detect(article: Article) -> list[EventMention]:
     """Event mentions of an article, one per group of linked triggers."""
     doc = article.doc
@@ -518,6 +547,7 @@ def detect(article: Article) -> list[EventMention]:
             _roles(article, em)
             _modality(em)
             _speech(article, em)
+            _responsibility(article, em)
             _days_before(em)
             em.context = _mentions_in(article.actors, doc, set(range(sent.start, sent.end)))
             em.places = _mentions_in(article.places, doc, em.tokens)

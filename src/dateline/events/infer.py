@@ -176,7 +176,7 @@ def _crowd_first(ev: Event, country: str | None) -> None:
     name = country_name(country) if country else None
     crowd = ActorRef(f"{label} ({name})" if name else label, kind, inter, country, None)
     other = ev.actor1
-    if other is not None:
+    if other is not None and other.inter not in (5, 6):  # protesters who riot are rioters: replaced, not moved
         if ev.actor2 is None or ev.actor2.inter in (5, 6, 7):  # the civilians hit are the crowd itself
             ev.actor2 = other
         elif all(a.name != other.name for a in ev.assoc_actors):
@@ -200,7 +200,7 @@ def infer_actors(article: Article, events: list[Event], country: str | None = No
     is the article's main country, used where the event's place has none."""
     tied = {kind: tied_mentions(article, events, kind) for kind in ("air", "artillery")}
     for ev in events:
-        if ev.event_type in _CROWD and (ev.actor1 is None or ev.actor1.inter not in (5, 6)):
+        if ev.event_type in _CROWD and (ev.actor1 is None or ev.actor1.inter != _CROWD[ev.event_type][2]):
             _crowd_first(ev, place_country(ev) or country)
             continue
         if ev.actor1 is not None:
