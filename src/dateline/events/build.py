@@ -279,6 +279,7 @@ def _refers_back(em: EventMention) -> bool:
 def build_events(article: Article, background_days: int = 60) -> list[Event]:
     focus = _focus_place(article)
     out: list[Event] = []
+    claims: list[EventMention] = []  # claims of responsibility for an event told before them
     last_place: dict[int, PlaceMention] = {}  # paragraph start -> last place used there
     for em in detect(article):
         if em.modality in ("future", "negated", "hypothetical"):
@@ -286,8 +287,8 @@ def build_events(article: Article, background_days: int = 60) -> list[Event]:
             article.non_events.append({"modality": em.modality, "sentence": em.sentence.text,
                                        "start": em.sentence.start, "end": em.sentence.end, "trigger": trig.text})
             continue
-        if em.responsibility and out:
-            _credit(article, out[-1], em)  # "X claimed responsibility for the attack": X claims the event just told
+        if em.responsibility:
+            claims.append(em)  # "X claimed responsibility for the attack": credited once the events are merged
             continue
         if em.family in ("clash", "attack", "kill") and not _has_actor(em) and not any(
                 t.family in WEAPON_FAMILIES for t in em.triggers):
@@ -314,6 +315,10 @@ def build_events(article: Article, background_days: int = 60) -> list[Event]:
                 last_place[para] = pm
             out.append(_event(article, em, event_type, sub, pm, place_rule, date, tm, date_rule, background_days))
     merged = merge_within_article(out)
+    for em in claims:
+        told = [ev for ev in merged if not ev.background and ev.sources and ev.sources[0].start < em.sentence.start]
+        if told:  # the attack just told: the event whose report comes last before the claim
+            _credit(article, max(told, key=lambda ev: max(s.start for s in ev.sources)), em)
     infer_actors(article, merged, article_country(article))  # authors the clause leaves out (infer.py)
     _apply_toll_updates(article, merged)
     _claims_through_outlets(article, merged)
@@ -336,8 +341,9 @@ def _credit(article: Article, ev: Event, em: EventMention) -> None:
     if em.attribution_span is not None:
         ev.add_evidence("claimed_by", em.attribution_span)
     ev.add_evidence("actors", claimant.span)
-    if ev.actor1 is None or ev.actor1.inter not in ARMED or ev.actor1.kind == "state" and ev.actor2 is not None \
-            and ev.actor2.inter == 7 and ev.actor1.name in ev.claimed_by:
+    unnamed = ev.actor1 is None or ev.actor1.inter not in ARMED or ev.actor1.name.startswith("Unidentified Armed")
+    if unnamed or ev.actor1.kind == "state" and ev.actor2 is not None and ev.actor2.inter == 7 \
+            and ev.actor1.name in ev.claimed_by:
         ev.actor1 = _abroad(claimant.actor, ev.location.country_code if ev.location else None)
         ev.notes.append(f"actors: actor1 from the claim of responsibility by '{claimant.span.text}'")
 
@@ -424,6 +430,10 @@ def _claims(em: EventMention, actor1: ActorRef | None, actor2: ActorRef | None,
     """claimed_by, modality, the kind of claim, and the kind of source cited."""
     speech = em.speech.lemma_.lower() if em.speech is not None else None
     claimants = [m for m in em.claimant if m.actor.kind not in SOURCE_KINDS and m.actor.kind != "aid"]
+    if em.family in _NOT_BY_REPORTER and speech not in CLAIM_VERBS:
+        # police reporting a bombing or a protest claim nothing: they are the source, not a party to it
+        acting = {a.name for a in (actor1, actor2) if a is not None}
+        claimants = [m for m in claimants if m.actor.name in acting]
     names = list(dict.fromkeys(m.actor.name for m in claimants))
     party = [m.actor for m in claimants if m.actor.inter in ARMED]
     kind = attribution_kind(em.attributed_to, em.claimant)
