@@ -75,6 +75,7 @@ class BatchRunner:
         self.workers = int(settings["scale.workers"])
         self.scheduler = str(settings["scale.scheduler"]).strip()
         self._pool: Any = None
+        self._client: Any = None
         if self.workers < 1:
             raise ConfigError(f"scale.workers must be 1 or more, got {self.workers}")
         if self.scheduler not in LOCAL_SCHEDULERS and "://" not in self.scheduler:
@@ -110,16 +111,21 @@ class BatchRunner:
         values = dict(self.settings.values)
         tasks = [dask.delayed(_remote_batch, pure=False)(pipeline, batch, values) for batch in batches]
         if "://" in self.scheduler:
+            return list(self._cluster().compute(tasks, sync=True))
+        if self.scheduler == "processes":  # one pool for the whole run: workers keep their loaded models
+            return list(dask.compute(*tasks, scheduler="processes", pool=self._process_pool()))
+        return list(dask.compute(*tasks, scheduler=self.scheduler, num_workers=self.workers))
+
+    def _cluster(self) -> Any:
+        """One connection to the Dask scheduler for the whole run, like the process pool."""
+        if self._client is None:
             try:
                 from dask.distributed import Client
             except ImportError:
                 raise ConfigError("a Dask scheduler address needs the 'distributed' package "
                                   "(pip install distributed)") from None
-            with Client(self.scheduler) as client:
-                return list(client.compute(tasks, sync=True))
-        if self.scheduler == "processes":  # one pool for the whole run: workers keep their loaded models
-            return list(dask.compute(*tasks, scheduler="processes", pool=self._process_pool()))
-        return list(dask.compute(*tasks, scheduler=self.scheduler, num_workers=self.workers))
+            self._client = Client(self.scheduler)
+        return self._client
 
     def _process_pool(self) -> Any:
         if self._pool is None:
@@ -131,10 +137,13 @@ class BatchRunner:
         return self._pool
 
     def close(self) -> None:
-        """Stop the worker processes, if any were started."""
+        """Stop the worker processes and close the scheduler connection, if any were started."""
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
+        if self._client is not None:
+            self._client.close()
+            self._client = None
 
     def __enter__(self) -> "BatchRunner":
         return self

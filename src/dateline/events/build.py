@@ -14,17 +14,15 @@ from ..model import (
     ActorMention, ActorRef, Article, DateRange, Event, Fatalities, Location, PlaceMention, Source, content_hash,
 )
 from ..mentions.actors import SOURCE_KINDS, article_country
-from .infer import infer_actors
+from .infer import infer_actors, place_country
 from .cues import protest_subtype
 from .detect import EventMention, detect
 from .claims import CLAIM_VERBS, attribution_kind, claim_kind
 from .fatalities import injured_count, toll_in, victim_count
-from .lexicon import CAMEO_PLOVER, PROTESTERS, SUBTYPES, WEAPON_FAMILIES
+from .lexicon import ARMED, CAMEO_PLOVER, PROTESTERS, SUBTYPES, WEAPON_FAMILIES
 from .merge import merge_into, merge_within_article
 
 __all__ = ["EventStage", "type_event", "build_events", "content_words"]
-
-ARMED = {1, 2, 3, 4, 8}
 
 
 def _participants(ms: list[ActorMention], acting: bool = False) -> list[ActorMention]:
@@ -344,7 +342,7 @@ def _credit(article: Article, ev: Event, em: EventMention) -> None:
     unnamed = ev.actor1 is None or ev.actor1.inter not in ARMED or ev.actor1.name.startswith("Unidentified Armed")
     if unnamed or ev.actor1.kind == "state" and ev.actor2 is not None and ev.actor2.inter == 7 \
             and ev.actor1.name in ev.claimed_by:
-        ev.actor1 = _abroad(claimant.actor, ev.location.country_code if ev.location else None)
+        ev.actor1 = _abroad(claimant.actor, place_country(ev))
         ev.notes.append(f"actors: actor1 from the claim of responsibility by '{claimant.span.text}'")
 
 

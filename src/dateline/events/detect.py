@@ -20,7 +20,7 @@ from .strategic import takes_territory as _takes_territory
 from .mood import days_before as _days_before
 from .mood import modality as _modality
 from .lexicon import (
-    ATTACK_CONTEXT, CASUALTY_VERBS, CONTROL_VERBS, CRIME, DISRUPT_VERBS, LEMMA_FIXES, FAMILY_PRIORITY, HAZARDS, INDUSTRIAL,
+    ARMED, ATTACK_CONTEXT, CASUALTY_VERBS, CONTROL_VERBS, CRIME, DISRUPT_VERBS, LEMMA_FIXES, FAMILY_PRIORITY, HAZARDS, INDUSTRIAL,
     LIGHT_VERBS, MOB_ACTORS, NOT_USE_HEADS, NOUN_FAMILIES, PHRASAL, PROTESTERS, PROTEST_WORDS, SPEECH_VERBS,
     TERRITORY_NOUNS, VERB_FAMILIES, WEAPON_FAMILIES, WEAPON_NOUNS,
 )
@@ -446,14 +446,14 @@ def _just_before(article: Article, doc: Any, trigger: Any) -> list[ActorMention]
     if i < trigger.sent.start:
         return []
     end = doc[i].idx + len(doc[i])
-    return [m for m in article.actors if m.span.end == end and m.actor.inter in (1, 2, 3, 4, 8)][:1]
+    return [m for m in article.actors if m.span.end == end and m.actor.inter in ARMED][:1]
 
 
 def _antecedent(article: Article, offset: int) -> list[ActorMention]:
     """"it"/"they" as the subject of an act: the last named armed group or force before it."""
     window = offset - 400
     for m in reversed(article.actors):
-        if window <= m.span.start < offset and m.actor.inter in (1, 2, 3, 4, 8) and not m.generic:
+        if window <= m.span.start < offset and m.actor.inter in ARMED and not m.generic:
             return [m]
     return []
 

@@ -24,11 +24,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Iterable
 
-from ..model import ActorMention, ActorRef, Article, Event
+from ..mentions.actors import generic_actor
+from ..model import ActorMention, Article, Event
+from .lexicon import ARMED
 
-__all__ = ["infer_actors", "weapon_class", "tied_mentions", "AIR_WORDS", "ARTILLERY_WORDS"]
+__all__ = ["infer_actors", "weapon_class", "tied_mentions", "place_country", "AIR_WORDS", "ARTILLERY_WORDS"]
 
-ARMED = {1, 2, 3, 4, 8}
 AIR_SUBTYPES = {"Air/drone strike"}
 ARTILLERY_SUBTYPES = {"Shelling/artillery/missile attack"}
 EXPLOSIVE_SUBTYPES = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
@@ -146,7 +147,7 @@ def _dominant(tied: list[tuple[ActorMention, str]]) -> list[ActorMention]:
 def _set_actor1(ev: Event, mentions: list[ActorMention], rule: str) -> None:
     from .build import _abroad  # build imports this module; the import waits for the call
 
-    country = ev.location.country_code if ev.location is not None else None
+    country = place_country(ev)
     first = mentions[0]
     ev.actor1 = _abroad(first.actor, country)
     have = {a.name for a in (ev.actor1, ev.actor2, *ev.assoc_actors) if a is not None}
@@ -161,38 +162,27 @@ def _set_actor1(ev: Event, mentions: list[ActorMention], rule: str) -> None:
 
 
 # ACLED: the crowd is actor1 of every protest and riot; police or troops who intervene are actor2
-_CROWD = {"Protests": ("Protesters", "protesters", 6), "Riots": ("Rioters", "rioters", 5)}
+_CROWD = {"Protests": ("Protesters ({c})", "protesters", 6), "Riots": ("Rioters ({c})", "rioters", 5)}
 
 
 def place_country(ev: Event) -> str | None:
+    """The country of the event's place, if it has one."""
     return ev.location.country_code if ev.location is not None else None
 
 
 def _crowd_first(ev: Event, country: str | None) -> None:
     """Put the crowd first: "Protesters (Iraq)" / "Rioters (Iraq)" as actor1, a force that acted on it as actor2."""
-    from ..mentions.actors import country_name
-
-    label, kind, inter = _CROWD[ev.event_type]
-    name = country_name(country) if country else None
-    crowd = ActorRef(f"{label} ({name})" if name else label, kind, inter, country, None)
+    crowd = generic_actor(*_CROWD[ev.event_type], country)
     other = ev.actor1
     if other is not None and other.inter not in (5, 6):  # protesters who riot are rioters: replaced, not moved
         if ev.actor2 is None or ev.actor2.inter in (5, 6, 7):  # the civilians hit are the crowd itself
             ev.actor2 = other
         elif all(a.name != other.name for a in ev.assoc_actors):
             ev.assoc_actors.append(other)
-    if ev.actor2 is not None and ev.actor2.inter == inter:
+    if ev.actor2 is not None and ev.actor2.inter == crowd.inter:
         ev.actor2 = None  # the crowd is not also on the other side
     ev.actor1 = crowd
     ev.notes.append(f"actors: actor1 is the crowd of a {ev.event_type.lower()} event (ACLED convention)")
-
-
-def _unidentified(ev: Event, country: str | None) -> ActorRef:
-    from ..mentions.actors import country_name
-
-    name = country_name(country) if country else None
-    return ActorRef(f"Unidentified Armed Group ({name})" if name else "Unidentified Armed Group", "militia", 3,
-                    country, None)
 
 
 def infer_actors(article: Article, events: list[Event], country: str | None = None) -> None:
@@ -214,6 +204,5 @@ def infer_actors(article: Article, events: list[Event], country: str | None = No
             if chosen:
                 _set_actor1(ev, chosen, rule)
         elif ev.sub_event_type in EXPLOSIVE_SUBTYPES and not ev.claimed_by:
-            place = ev.location.country_code if ev.location is not None else None
-            ev.actor1 = _unidentified(ev, place or country)
+            ev.actor1 = generic_actor("Unidentified Armed Group ({c})", "militia", 3, place_country(ev) or country)
             ev.notes.append("actors: actor1 inferred (unclaimed-explosive): no perpetrator named or claiming")

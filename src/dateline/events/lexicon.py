@@ -9,7 +9,11 @@ __all__ = [
     "WEAPON_FAMILIES", "DISRUPT_VERBS", "NOT_USE_HEADS", "PROTESTERS", "BASE_NOUNS", "WEAPON_NOUNS", "HAZARDS", "INDUSTRIAL", "CRIME", "RIOT_WORDS",
     "ROAD_WORDS", "LETHAL_WORDS", "MOB_ACTORS", "INTERVENTION_WORDS", "INTERVENTION_VERBS", "PROTEST_WORDS", "CASUALTY_VERBS", "ATTACK_CONTEXT", "VERB_FAMILIES", "NOUN_FAMILIES", "PHRASAL", "FAMILY_PRIORITY", "LIGHT_VERBS", "SPEECH_VERBS",
     "REALIS_HEADS", "IRREALIS_AUX", "TERRITORY_NOUNS", "SUBTYPES", "CAMEO_PLOVER", "CONTROL_VERBS", "LEMMA_FIXES",
+    "ARMED",
 ]
+
+# ACLED inter codes of armed actors: state forces, rebels, political and identity militias, external forces
+ARMED = frozenset({1, 2, 3, 4, 8})
 
 # verb lemma -> family
 VERB_FAMILIES: dict[str, str] = {

@@ -187,6 +187,13 @@ def state_forces(code: str | None, police: bool = False) -> ActorRef:
     return ActorRef(f"{kind_name} of {name}", "state", 1, code, f"{'pol' if police else 'mil'}-{code}")
 
 
+def generic_actor(template: str, kind: str, inter: int, code: str | None) -> ActorRef:
+    """ACLED's generic actor of a country: "Rioters ({c})" -> "Rioters (Iraq)"; without a known country,
+    the bare label ("Rioters")."""
+    cname = country_name(code) if code else None
+    return ActorRef(template.format(c=cname) if cname else template.split(" (")[0], kind, inter, code, None)
+
+
 def government_of(code: str) -> ActorRef:
     return ActorRef(f"Government of {country_name(code) or code}", "state", 1, code, f"gov-{code}")
 
@@ -492,14 +499,11 @@ class ActorStage:
             if tok.lower_ == "people" and not any(c.like_num or c.lower_ in ("many", "several", "dozens")
                                                   for c in tok.children):
                 continue
-            template, kind, inter = GENERIC[tok.lower_]
-            cname = country_name(country) if country else None
-            name = template.format(c=cname) if cname else template.split(" (")[0]
             left = _left_phrase(doc, tok.i, tok.sent.start)
             start = left[0].i if left else tok.i
             while start < tok.i and (doc[start].lower_ in ("and", "-") or doc[start].is_punct):
                 start += 1
-            add(start, tok.i + 1, ActorRef(name, kind, inter, country, None), True, "generic")
+            add(start, tok.i + 1, generic_actor(*GENERIC[tok.lower_], country), True, "generic")
 
     @staticmethod
     def _anaphora(article: Article, doc: Any, found: list[ActorMention], taken: set[int],
@@ -526,10 +530,7 @@ class ActorStage:
             if antecedent is not None:
                 out.append(ActorMention(span, antecedent.actor, False, f"anaphora:{antecedent.span.text}"))
             elif tok.lower_ in GENERIC:
-                template, kind, inter = GENERIC[tok.lower_]
-                cname = country_name(country) if country else None
-                name = template.format(c=cname) if cname else template.split(" (")[0]
-                out.append(ActorMention(span, ActorRef(name, kind, inter, country, None), True, "generic"))
+                out.append(ActorMention(span, generic_actor(*GENERIC[tok.lower_], country), True, "generic"))
             else:
                 continue
             taken.add(tok.i)

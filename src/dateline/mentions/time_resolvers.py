@@ -216,13 +216,21 @@ def weekend(m: re.Match[str], anchor: date | None) -> DateRange:
     return tx.days(saturday, sunday)
 
 
+# "last month", "the previous year", "this week", "next month": how many periods from the anchor's
+_REL_DELTA = {"last": -1, "the previous": -1, "this": 0, "next": 1}
+
+
+def _which_and_mod(m: re.Match[str]) -> tuple[str, str]:
+    """The relative word ("last", "the past", ...) and the part-of-period word ("early", "earlier", ...)."""
+    return re.sub(r"\s+", " ", m.group("which").lower()), (group(m, "mod") or group(m, "mod2") or "").lower()
+
+
 def month_rel(m: re.Match[str], anchor: date | None) -> DateRange:
     a = need_anchor(anchor)
-    which = re.sub(r"\s+", " ", m.group("which").lower())
-    mod = (group(m, "mod") or group(m, "mod2") or "").lower()
+    which, mod = _which_and_mod(m)
     if which == "the past":
         return tx.days(a - timedelta(days=30), a, tx.MONTH)
-    delta = {"last": -1, "the previous": -1, "this": 0, "next": 1}[which]
+    delta = _REL_DELTA[which]
     year, month = tx.add_months(a.year, a.month, delta)
     if delta == 0 and mod in ("earlier", "later"):
         first = date(a.year, a.month, 1)
@@ -245,11 +253,10 @@ def past_months(m: re.Match[str], anchor: date | None) -> DateRange:
 
 def year_rel(m: re.Match[str], anchor: date | None) -> DateRange:
     a = need_anchor(anchor)
-    which = re.sub(r"\s+", " ", m.group("which").lower())
-    mod = (group(m, "mod") or group(m, "mod2") or "").lower()
+    which, mod = _which_and_mod(m)
     if which == "the past":
         return tx.days(a - timedelta(days=365), a, tx.MONTH)
-    year = a.year + {"last": -1, "the previous": -1, "this": 0, "next": 1}[which]
+    year = a.year + _REL_DELTA[which]
     if which == "this" and mod == "earlier":
         return DateRange(date(year, 1, 1), max(date(year, 1, 1), a - timedelta(days=1)), tx.MONTH)
     return tx.year_part(year, tx.part_name(mod))
@@ -261,7 +268,7 @@ def years_ago(m: re.Match[str], anchor: date | None) -> DateRange:
 
 def month_of_rel_year(m: re.Match[str], anchor: date | None) -> DateRange:
     """'June last year', 'January this year'."""
-    year = need_anchor(anchor).year + {"last": -1, "this": 0, "next": 1}[m.group("which").lower()]
+    year = need_anchor(anchor).year + _REL_DELTA[m.group("which").lower()]
     return tx.month_part(year, month_of(m), tx.part_name(group(m, "mod")))
 
 

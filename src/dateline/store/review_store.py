@@ -92,26 +92,26 @@ class ReviewMixin:
                 out.update({eid: json.loads(p) for eid, p in conn.execute(q)})
         return out
 
-    def _successors(self, ids: Iterable[str], stored: set[str]) -> dict[str, str]:
-        """Where each reviewed id that is no longer stored now lives (``event_lineage``), if anywhere.
+    def _add_successors(self, base: dict[str, dict[str, Any]], ids: Iterable[str]) -> dict[str, str]:
+        """Where each reviewed id that is no longer stored now lives (``event_lineage``), if anywhere;
+        the successors' payloads are added to ``base``.
 
         A re-run that merges or splits events gives them new ids; the review of the
         old id belongs to the event its reports went to, not to a frozen snapshot.
         """
         out: dict[str, str] = {}
-        for old in sorted(set(ids) - stored):
+        for old in sorted(set(ids) - set(base)):
             new = self.successor(old)  # type: ignore[attr-defined]
             if new is not None and new != old:
                 out[old] = new
+        base.update(self._payloads(sorted(set(out.values()) - set(base))))
         return out
 
     def _overlaid(self, ids: Sequence[str], actions: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
         """The overlaid dicts of the events ``ids`` and every event the log involves."""
         involved = involved_ids(actions)
         base = self._payloads([*ids, *involved])
-        successors = self._successors(involved, set(base))
-        base.update(self._payloads(sorted(set(successors.values()) - set(base))))
-        return overlay(base, actions, successors)
+        return overlay(base, actions, self._add_successors(base, involved))
 
     def reviewed_event(self, event_id: str) -> Event | None:
         """One event with the review log laid over it (also when marked not-an-event or merged away)."""
@@ -142,9 +142,7 @@ class ReviewMixin:
         base = {e.id: e.to_dict() for e in self.events(reviewed=False, **filters)}  # type: ignore[attr-defined]
         extra = involved_ids(actions) - set(base)
         base.update(self._payloads(sorted(extra)))
-        successors = self._successors(extra, set(base))
-        base.update(self._payloads(sorted(set(successors.values()) - set(base))))
-        state = overlay(base, actions, successors)
+        state = overlay(base, actions, self._add_successors(base, extra))
         found = sorted((d for d in state.values() if matches(d, filters, include_hidden)), key=_sort_key)
         end = None if limit is None else offset + limit
         return [Event.from_dict(d) for d in found[offset:end]]
