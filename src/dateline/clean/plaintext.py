@@ -164,7 +164,14 @@ def _remove_names(lines: list[_Line], names: set[str], reason: str) -> None:
 
 
 def _find_title(lines: list[_Line], given: str | None) -> str | None:
-    """The title: as given, or the first kept line when it is a headline; repeats are removed."""
+    """The title: as given, or the first kept line when it is a headline; its repeats are removed.
+
+    A line that is the headline again, wherever it stands (above the story, or again at
+    the foot of the page in a "related" or "more on this" box), is never story text.
+    Removing every such line, not only those before the first paragraph, also keeps the
+    cleaning idempotent: what counts as the first paragraph changes once a date stamp or
+    dateline is taken off it.
+    """
     kept = [ln for ln in lines if ln.reason is None]
     title = given
     if title is None and len(kept) > 1:
@@ -175,8 +182,6 @@ def _find_title(lines: list[_Line], given: str | None) -> str | None:
         return None
     key = _key(title)
     for ln in kept:
-        if is_paragraph(ln.info) and _key(ln.info.text) != key:
-            break
         if _key(ln.info.text) == key:
             ln.reason = "title"
     return title
