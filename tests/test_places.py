@@ -440,3 +440,61 @@ def test_an_organisation_named_by_an_adjective_is_its_country_or_continent() -> 
     at = text.index("British Embassy")
     m = resolve_spans(text, [(at, at + 15)], gaz)[0]
     assert m.place == tokyo and m.rule == "given+focus"
+
+
+def test_a_big_city_outweighs_hints_that_only_the_whole_article_gives() -> None:
+    louisville_ky = P("Louisville", 38.25, -85.76, "US", pop=624_444, admin1="Kentucky")
+    louisville_oh = P("Louisville", 40.84, -81.26, "US", pop=9_126, admin1="Ohio")
+    ohio = P("Ohio", 40.25, -82.75, "US", "ADM1", admin1="Ohio", source="admin1.tsv")
+    canton = P("Canton", 40.80, -81.38, "US", pop=70_000, admin1="Ohio")
+    gaz = MemoryGazetteer([louisville_ky, louisville_oh, ohio, canton, USA], ALIASES)
+    # a sports story that names Ohio elsewhere: the province alone does not carry the small namesake
+    text = "Teams from Ohio played in the U.S. final. Mississippi State beat Louisville on Friday."
+    at = text.index("Louisville")
+    m = resolve_spans(text, [(at, at + 10)], gaz)[0]
+    assert m.place == louisville_ky
+    assert any("far bigger namesake" in r for c in m.candidates for r in c.reasons)
+    # local evidence does: the state written after it, or a town a few kilometres away
+    text = "A plant in Louisville, Ohio closed."
+    at = text.index("Louisville")
+    assert resolve_spans(text, [(at, at + 10)], gaz)[0].place == louisville_oh
+    text = "Police in Canton said a man from Louisville was held. Canton schools closed."
+    at = text.index("Louisville")
+    assert resolve_spans(text, [(at, at + 10)], gaz)[0].place == louisville_oh
+
+
+def test_a_country_written_after_the_name_decides_it() -> None:
+    bogota_co = P("Bogotá", 4.61, -74.08, "CO", "PPLC", 7_674_366)
+    bogota_nj = P("Bogota", 40.88, -74.03, "US", pop=8_400)
+    nyc = P("New York City", 40.71, -74.01, "US", pop=8_000_000)
+    colombia = P("Colombia", 4.0, -72.0, "CO", "PCLI", 48_000_000)
+    gaz = MemoryGazetteer([bogota_co, bogota_nj, nyc, colombia, USA], {**ALIASES, "Bogotá": ["Bogota"]})
+    text = "He worked in New York City for the U.S. firm. He now lives in Bogota, Colombia, with his family."
+    at = text.index("Bogota")
+    m = resolve_spans(text, [(at, at + 6)], gaz)[0]
+    assert m.place == bogota_co
+    assert any("written with its country CO" in r for r in m.candidates[0].reasons)
+
+
+def test_a_province_written_after_its_town_is_the_province() -> None:
+    tacoma = P("Tacoma", 47.25, -122.44, "US", pop=222_906, admin1="Washington State")
+    washington_state = P("Washington State", 47.5, -120.5, "US", "ADM1", admin1="Washington State",
+                         source="admin1.tsv")
+    washington_dc = P("Washington", 38.90, -77.04, "US", "PPLC", 689_545, admin1="District of Columbia")
+    gaz = MemoryGazetteer([tacoma, washington_state, washington_dc, USA], ALIASES)
+    text = "A baker from Tacoma, Washington shares her tips."
+    a, b = text.index("Tacoma"), text.index("Washington")
+    town, state = resolve_spans(text, [(a, a + 6), (b, b + 10)], gaz)
+    assert town.place == tacoma
+    assert state.place == washington_state and state.geo_precision == 3
+    # alone, the bare name is still the capital
+    text = "The envoy flew to Washington."
+    b = text.index("Washington")
+    assert resolve_spans(text, [(b, b + 10)], gaz)[0].place == washington_dc
+
+
+def test_a_title_word_is_never_a_place_on_its_own() -> None:
+    minster = P("Minster", 40.39, -84.38, "US", pop=2_845)
+    gaz = MemoryGazetteer([minster, USA], {**ALIASES, "Minster": ["Minister"]})
+    found = places("The Prime Minister met U.S. envoys. Minster residents cheered.", gaz)
+    assert [m.name for m in found if m.place == minster] == ["Minster"]

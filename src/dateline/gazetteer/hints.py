@@ -94,8 +94,14 @@ def province_abbreviation(name: str) -> tuple[str, str] | None:
 _AFTER_COMMA = re.compile(r"^\s*,\s*([A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2})")
 
 
+ANY_PROVINCE = "*"  # in a hint: anywhere in the country ("Bogota, Colombia")
+
+
 def admin_written_after(text_after: str, gaz: Gazetteer) -> set[tuple[str, str]]:
-    """'Mansfield, Ohio', 'Alexandria, Va.': the province or state written after the name and a comma."""
+    """'Mansfield, Ohio', 'Alexandria, Va.': the province or state written after the name and a comma.
+
+    A country written so ('Bogota, Colombia') gives ``(country, ANY_PROVINCE)``.
+    """
     m = _AFTER_COMMA.match(text_after)
     if not m:
         return set()
@@ -108,4 +114,7 @@ def admin_written_after(text_after: str, gaz: Gazetteer) -> set[tuple[str, str]]
         provinces = [p for p in gaz.lookup(phrase.rstrip(".")) if p.feature_code == "ADM1"]
         if provinces:
             return {(p.country_code or "", p.name) for p in provinces}
+        countries = gaz.countries_named(phrase.rstrip("."))
+        if countries and countries[0].country_code:
+            return {(countries[0].country_code, ANY_PROVINCE)}
     return set()

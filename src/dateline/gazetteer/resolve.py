@@ -15,6 +15,7 @@ from typing import Iterable, Sequence
 
 from ..model import Place, PlaceCandidate
 from .normalize import name_key as key_of
+from .hints import ANY_PROVINCE
 from .spatial import SpatialSupport
 from .store import COUNTRY_CODES, Gazetteer
 
@@ -48,10 +49,15 @@ W_SUPPORT = 0.5  # per other name of the article with a candidate near by (see s
 MAX_SUPPORT = 2.0  # at most this much support (in weighted names)
 W_SHORT_UNIT = 0.8  # "Cobb" for Cobb County: a unit named without its kind word is a weaker reading
 W_NAMESAKE = 1.5  # a bare "Homs" is the city, not the province it heads
-# A world city ("London", "Birmingham") and a homonym this many decades smaller: the article's country
-# share alone may not carry the small one past it (see _country_caps); local evidence still may.
-PROMINENT_GAP = 2.0
-PROMINENT_POP = 1_000_000
+# A world city ("London", "Louisville") and a homonym this many decades smaller: article-wide hints
+# may not carry the small one past it (see _prominence); local evidence still may.
+PROMINENT_GAP = 1.5
+PROMINENT_POP = 300_000
+PROMINENT_EDGE = 0.3
+WORLD_GAP = 2.0
+WORLD_POP = 1_000_000
+LOCAL_KM = 30.0  # a named town this close is local evidence
+LOCAL_SUPPORT = 1.5  # so is support worth more than one unambiguous name
 
 
 @dataclass
@@ -100,6 +106,19 @@ def is_strong(place: Place) -> bool:
     )
 
 
+@dataclass
+class _Scored:
+    place: Place
+    prior: float  # what the place is: size, rank, name, feature word
+    context: float  # what the article says around it: country, provinces, neighbours
+    local: bool  # evidence a reader cannot overlook: "X, Ohio", a feature word, a town next door
+    reasons: list[str]
+    country: float = 0.0  # the part of ``context`` that is the article's country share
+
+    def candidate(self) -> PlaceCandidate:
+        return PlaceCandidate(self.place, round(self.prior + self.context, 3), tuple(self.reasons))
+
+
 def _one(
     p: Place,
     ctx: Context,
@@ -107,63 +126,69 @@ def _one(
     admin_mode: bool,
     key_matches_name: bool,
     name_key: str | None = None,
-    country_cap: float | None = None,
-) -> PlaceCandidate:
+) -> _Scored:
     reasons = [f"pop={p.population}"]
     size = max(p.population, ADM1_AS_POPULATION) if p.feature_code == "ADM1" else p.population
-    score = W_POP * math.log10(size + 10)
+    prior = W_POP * math.log10(size + 10)
+    context = 0.0
+    local = False
     if p.feature_code == "PPLC":
-        score += 0.3
+        prior += 0.3
         reasons.append("capital")
     elif p.feature_code == "PPLA":
-        score += 0.2
+        prior += 0.2
         reasons.append("province capital")
     if p.feature_code == "ADM1" and admin_mode:
-        score += 2.0
+        prior += 2.0
         reasons.append("province named as such")
     if p.source == "places.tsv":
-        score += 0.4
+        prior += 0.4
         reasons.append("curated")
     if cues:
         if p.feature_code in cues:
-            score += W_FEATURE
+            prior += W_FEATURE
+            local = True
             reasons.append(f"feature word fits {p.feature_code}")
         elif p.source == "places.tsv":
-            score -= 0.5
+            prior -= 0.5
     if key_matches_name:
-        score += W_OWN_NAME
+        prior += W_OWN_NAME
         reasons.append("own name")
     elif p.feature_code == "ADM2" and not admin_mode:
-        score -= W_SHORT_UNIT
+        prior -= W_SHORT_UNIT
         reasons.append("unit named without its kind word")
     share = ctx.share(p.country_code)
     if share:
-        bonus = W_COUNTRY * share
-        if country_cap is not None and bonus > country_cap:
-            bonus = country_cap
-            reasons.append("country share capped: a far bigger namesake")
-        score += bonus
+        context += W_COUNTRY * share
         reasons.append(f"article country {p.country_code} {share:.2f}")
     if p.admin1 and (p.country_code or "", p.admin1) in ctx.admin1:
-        score += W_ADMIN
+        context += W_ADMIN
         reasons.append(f"in named province {p.admin1}")
     if p.admin1 and (p.country_code or "", p.admin1) in ctx.admin_hint:
-        score += W_ADMIN_NAMED
+        context += W_ADMIN_NAMED
+        local = True
         reasons.append(f"written with its province {p.admin1}")
+    elif (p.country_code or "", ANY_PROVINCE) in ctx.admin_hint:
+        context += W_ADMIN_NAMED
+        local = True
+        reasons.append(f"written with its country {p.country_code}")
     if ctx.support and name_key is not None:
         supporters = ctx.support.supporters(p, name_key)
         if supporters:
-            score += W_SUPPORT * min(MAX_SUPPORT, sum(supporters.values()))
+            weight = sum(supporters.values())
+            context += W_SUPPORT * min(MAX_SUPPORT, weight)
+            local = local or weight >= LOCAL_SUPPORT
             reasons.append("near other names: " + ", ".join(sorted(supporters, key=supporters.get)[-3:]))
     near = _nearest(p, ctx.anchors)
     if near is not None:
         km, other = near
         for limit, bonus in W_NEAR:
             if km <= limit:
-                score += bonus
+                context += bonus
+                local = local or limit <= LOCAL_KM
                 reasons.append(f"{km:.0f} km from {other.name}")
                 break
-    return PlaceCandidate(p, round(score, 3), tuple(reasons))
+    return _Scored(p, prior, context, local, reasons, W_COUNTRY * share)
 
 
 def _nearest(p: Place, anchors: Sequence[Place]) -> tuple[float, Place] | None:
@@ -186,37 +211,52 @@ def score_candidates(
     name_key: str | None = None,
 ) -> list[PlaceCandidate]:
     """Score every candidate for one mention; best first. Countries are handled by the caller."""
-    places = list(places)
-    caps = _country_caps(places, ctx)
-    out = [
-        _one(p, ctx, cues, admin_mode, name_key is not None and key_of(p.name) == name_key, name_key, caps.get(id(p)))
-        for p in places
-    ]
+    scored = [_one(p, ctx, cues, admin_mode, name_key is not None and key_of(p.name) == name_key, name_key)
+              for p in places]
+    _prominence(scored)
+    out = [s.candidate() for s in scored]
     if not admin_mode:
+        places = [s.place for s in scored]
         out = [_namesake_capital(c, places) for c in out]
     return sorted(out, key=lambda c: -c.score)
 
 
-def _country_caps(places: list[Place], ctx: Context) -> dict[int, float]:
-    """Caps on the country term of homonyms that are tiny beside a world city of the same name.
+def _prominence(scored: list[_Scored]) -> None:
+    """A big city outweighs the article-wide hints that favour a far smaller namesake.
 
-    The article's country share is a weak, document-wide signal: a Canadian or American
-    story that says "London" or "Venice" still means the world city, unless something
-    local says otherwise ("London, Ky.", Kentucky named elsewhere, towns near by). So a
-    candidate ``PROMINENT_GAP`` decades smaller than the most populous candidate, when
-    that one is a national capital or a city of ``PROMINENT_POP`` people, gains no more
-    from the country share than that city does; its local evidence is left untouched.
+    The article's country share, the provinces it names elsewhere and the loose
+    neighbourhood of its other names are document-wide, weak signals: an American
+    sports story that names Ohio and says "Louisville", or a Canadian story that says
+    "London", still means the big city. Two caps, both lifted by local, direct evidence
+    (its province written with the name, "London, Ky."; a feature word that fits; a
+    named town within ``LOCAL_KM``; support worth an unambiguous name near by) for the first:
+
+    - a namesake in the big city's own country, ``PROMINENT_GAP`` decades smaller than a
+      city of ``PROMINENT_POP`` or a national capital, gains from context at most
+      ``PROMINENT_EDGE`` more than the big city does;
+    - a namesake in another country, ``WORLD_GAP`` decades smaller than a world city
+      (``WORLD_POP``, or a national capital), gains no more from the article's country
+      share than the world city does: "Paris" in a Texan story may still be Paris, Texas,
+      but only when its province, its neighbours or a feature word say so.
     """
-    towns = [p for p in places if p.feature_class == "P"]
-    if not towns or not ctx.countries:
-        return {}
-    big = max(towns, key=lambda p: p.population)
-    if big.population < PROMINENT_POP and not (big.feature_code == "PPLC" and big.population >= 100_000):
-        return {}
-    cap = W_COUNTRY * ctx.share(big.country_code)
-    limit = math.log10(big.population + 10) - PROMINENT_GAP
-    return {id(p): cap for p in places
-            if p is not big and p.feature_code not in ("ADM1",) and math.log10(p.population + 10) <= limit}
+    towns = [s for s in scored if s.place.feature_class == "P"]
+    if not towns:
+        return
+    big = max(towns, key=lambda s: s.place.population)
+    pop, capital = big.place.population, big.place.feature_code == "PPLC" and big.place.population >= 100_000
+    size = math.log10(pop + 10)
+    for s in scored:
+        if s is big or s.place.feature_code == "ADM1":
+            continue
+        gap = size - math.log10(s.place.population + 10)
+        if s.place.country_code == big.place.country_code:
+            if (not s.local and (pop >= PROMINENT_POP or capital) and gap >= PROMINENT_GAP
+                    and s.context > big.context + PROMINENT_EDGE):
+                s.context = big.context + PROMINENT_EDGE
+                s.reasons.append(f"context capped: a far bigger namesake, {big.place.name}")
+        elif (pop >= WORLD_POP or capital) and gap >= WORLD_GAP and s.country > big.country:
+            s.context -= s.country - big.country
+            s.reasons.append(f"country share capped: a far bigger namesake, {big.place.name}")
 
 
 def _namesake_capital(cand: PlaceCandidate, places: list[Place]) -> PlaceCandidate:

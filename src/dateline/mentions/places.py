@@ -162,6 +162,8 @@ def _skip_gram(text: str, toks: list[_Tok], k: int, n: int, gaz: Gazetteer) -> s
         return None if _is_dateline(text, first.start, grams[-1].end) else "all capitals"
     if n == 1 and first.lower in _stop_words():
         return "common word"
+    if n == 1 and first.lower in TITLES:  # "Prime Minister", "the General": Minster, Ohio is also "Minister"
+        return "title word"
     return None
 
 
@@ -478,7 +480,34 @@ def _resolve_all(
                                   if choices[i] is not None and choices[i].candidates})
     if ctx.anchors or ctx.support:
         choices = [_choose(t, c, ctx, gazetteer, i in given) for i, (t, c) in enumerate(zip(toponyms, cues))]
+    _provinces_after_towns(article.text, toponyms, choices, gazetteer)
     return choices
+
+
+def _provinces_after_towns(text: str, toponyms: list[Toponym], choices: list[_Choice | None], gaz: Gazetteer) -> None:
+    """'Tacoma, Washington', 'Parkland, Florida': a name written after a town and a comma is its province.
+
+    Only when the name is the name of the province the town was placed in (or its
+    first words: "Washington" for Washington State): the state then, not a homonymous
+    town or a capital.
+    """
+    order = sorted(range(len(toponyms)), key=lambda i: toponyms[i].start)
+    for a, b in zip(order, order[1:]):
+        town, after = choices[a], toponyms[b]
+        if town is None or town.place is None or not town.place.admin1:
+            continue
+        if text[toponyms[a].end : after.start].strip() != ",":
+            continue
+        p = town.place
+        province = gaz.admin1(p.country_code or "", p.admin1)
+        key, own = name_key(after.name), name_key(province.name) if province is not None else ""
+        if province is None or not (own == key or own.startswith(key + " ")):  # "Washington State"
+            continue
+        if choices[b] is not None and choices[b].place == province:
+            continue
+        cand = PlaceCandidate(province, 10.0, (f"province written after its town {p.name}",))
+        rest = choices[b].candidates if choices[b] is not None else ()
+        choices[b] = _Choice(province, (cand, *rest), 3, None, after.rule + "+province")
 
 
 SUPPORT_MARGIN = 0.5
