@@ -498,3 +498,16 @@ def test_a_title_word_is_never_a_place_on_its_own() -> None:
     gaz = MemoryGazetteer([minster, USA], {**ALIASES, "Minster": ["Minister"]})
     found = places("The Prime Minister met U.S. envoys. Minster residents cheered.", gaz)
     assert [m.name for m in found if m.place == minster] == ["Minster"]
+
+
+def test_a_name_written_once_with_its_state_means_that_place_throughout() -> None:
+    parkland_fl = P("Parkland", 26.31, -80.24, "US", pop=30_177, admin1="Florida")
+    parkland_wa = P("Parkland", 47.16, -122.43, "US", pop=35_803, admin1="Washington State")
+    florida = P("Florida", 28.75, -82.5, "US", "ADM1", admin1="Florida", source="admin1.tsv")
+    florida_uy = P("Florida", -33.9, -55.9, "UY", "ADM1", admin1="Florida")  # the name alone names no province
+    gaz = MemoryGazetteer([parkland_fl, parkland_wa, florida, florida_uy, USA], ALIASES)
+    text = "The Parkland students marched again. The school shooting in Parkland, Florida shook the U.S."
+    first, second = text.index("Parkland"), text.rindex("Parkland")
+    a, b = resolve_spans(text, [(first, first + 8), (second, second + 8)], gaz)
+    assert b.place == parkland_fl
+    assert a.place == parkland_fl and a.rule.endswith("+same name") and a.geo_precision == 1

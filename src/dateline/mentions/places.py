@@ -481,7 +481,31 @@ def _resolve_all(
     if ctx.anchors or ctx.support:
         choices = [_choose(t, c, ctx, gazetteer, i in given) for i, (t, c) in enumerate(zip(toponyms, cues))]
     _provinces_after_towns(article.text, toponyms, choices, gazetteer)
+    _one_sense_per_name(toponyms, choices)
     return choices
+
+
+def _one_sense_per_name(toponyms: list[Toponym], choices: list[_Choice | None]) -> None:
+    """A name written once with its province or country ("Parkland, Florida") means that place throughout.
+
+    A story names its town in full once and then bare; the bare mentions do not carry
+    the evidence, so they take the place the full one was given.
+    """
+    settled: dict[str, Place] = {}
+    for t, ch in zip(toponyms, choices):
+        if ch is not None and ch.place is not None and ch.candidates and any(
+                r.startswith("written with its") for r in ch.candidates[0].reasons):
+            settled.setdefault(name_key(t.name), ch.place)
+    if not settled:
+        return
+    for i, (t, ch) in enumerate(zip(toponyms, choices)):
+        place = settled.get(name_key(t.name))
+        if place is None or ch is None or ch.place == place or place not in t.places:
+            continue
+        cand = PlaceCandidate(place, ch.candidates[0].score if ch.candidates else 0.0,
+                              ("the same name is written with its province or country elsewhere in the story",))
+        precision = 3 if place.feature_code == "ADM1" else (ch.precision if ch.qualifier else 1)
+        choices[i] = _Choice(place, (cand, *ch.candidates), precision, ch.qualifier, ch.rule + "+same name")
 
 
 def _provinces_after_towns(text: str, toponyms: list[Toponym], choices: list[_Choice | None], gaz: Gazetteer) -> None:
