@@ -511,3 +511,34 @@ def test_a_name_written_once_with_its_state_means_that_place_throughout() -> Non
     a, b = resolve_spans(text, [(first, first + 8), (second, second + 8)], gaz)
     assert b.place == parkland_fl
     assert a.place == parkland_fl and a.rule.endswith("+same name") and a.geo_precision == 1
+
+
+def test_a_state_under_its_own_name_outweighs_a_small_town_named_after_it() -> None:
+    florida = P("Florida", 28.75, -82.5, "US", "ADM1", admin1="Florida", source="admin1.tsv")
+    florida_ny = P("Florida", 41.33, -74.36, "US", pop=2_899, admin1="New York")
+    kingston = P("Kingston", 41.93, -74.00, "US", pop=23_000, admin1="New York")  # 70 km from the village
+    new_york = P("New York", 43.0, -75.5, "US", "ADM1", admin1="New York", source="admin1.tsv")
+    florida_uy = P("Florida", -33.9, -55.9, "UY", "ADM1", admin1="Florida")  # the name alone names no province
+    gaz = MemoryGazetteer([florida, florida_uy, florida_ny, kingston, new_york, USA], ALIASES)
+    # a town some way off is article-wide context, not local evidence: the state
+    text = "Kingston officials met U.S. lottery staff. An unnamed man in Florida won the jackpot."
+    at = text.index("Florida")
+    assert resolve_spans(text, [(at, at + 7)], gaz)[0].place == florida
+    # written with its state, the village is the village
+    text = "Kingston officials met U.S. lottery staff. A man in Florida, New York won the jackpot."
+    at = text.index("Florida")
+    assert resolve_spans(text, [(at, at + 7)], gaz)[0].place == florida_ny
+
+
+def test_a_body_named_after_its_country_is_the_country_but_a_campus_is_in_the_story_town() -> None:
+    mexico = P("Mexico", 23.0, -102.0, "MX", "PCLI", 126_190_788)
+    mexico_city = P("Mexico City", 19.43, -99.13, "MX", "PPLC", 12_294_193)
+    monterrey = P("Monterrey", 25.68, -100.32, "MX", "PPLA", 1_122_874)
+    gaz = MemoryGazetteer([mexico, mexico_city, monterrey], {"Mexico": ["Mexican"]})
+    text = "In Monterrey, traders waited. The Bank of Mexico raised rates. Monterrey factories slowed."
+    at = text.index("Bank of Mexico")
+    assert resolve_spans(text, [(at, at + 14)], gaz)[0].place == mexico
+    text = "In Monterrey, students protested at the Mexico State University campus. Monterrey police watched."
+    at = text.index("Mexico State University")
+    m = resolve_spans(text, [(at, at + 23)], gaz)[0]
+    assert m.place == monterrey and m.rule == "given+focus"

@@ -114,6 +114,7 @@ class _Scored:
     local: bool  # evidence a reader cannot overlook: "X, Ohio", a feature word, a town next door
     reasons: list[str]
     country: float = 0.0  # the part of ``context`` that is the article's country share
+    own: bool = False  # known by the very name written, not by an alternate one
 
     def candidate(self) -> PlaceCandidate:
         return PlaceCandidate(self.place, round(self.prior + self.context, 3), tuple(self.reasons))
@@ -188,7 +189,7 @@ def _one(
                 local = local or limit <= LOCAL_KM
                 reasons.append(f"{km:.0f} km from {other.name}")
                 break
-    return _Scored(p, prior, context, local, reasons, W_COUNTRY * share)
+    return _Scored(p, prior, context, local, reasons, W_COUNTRY * share, key_matches_name)
 
 
 def _nearest(p: Place, anchors: Sequence[Place]) -> tuple[float, Place] | None:
@@ -238,6 +239,10 @@ def _prominence(scored: list[_Scored]) -> None:
       (``WORLD_POP``, or a national capital), gains no more from the article's country
       share than the world city does: "Paris" in a Texan story may still be Paris, Texas,
       but only when its province, its neighbours or a feature word say so.
+
+    A state or province written under its own name ("Florida") is the big namesake of
+    the towns of its country that share the name: they too gain from context at most
+    ``PROMINENT_EDGE`` more than it does, unless the evidence is local.
     """
     towns = [s for s in scored if s.place.feature_class == "P"]
     if not towns:
@@ -257,6 +262,13 @@ def _prominence(scored: list[_Scored]) -> None:
         elif (pop >= WORLD_POP or capital) and gap >= WORLD_GAP and s.country > big.country:
             s.context -= s.country - big.country
             s.reasons.append(f"country share capped: a far bigger namesake, {big.place.name}")
+    # a state or province under its own name ("Florida") is the big namesake of the towns in its country
+    for prov in (s for s in scored if s.place.feature_code == "ADM1" and s.own):
+        for s in scored:
+            if (s.place.feature_class == "P" and s.place.country_code == prov.place.country_code and not s.local
+                    and s.place.population < PROMINENT_POP and s.context > prov.context + PROMINENT_EDGE):
+                s.context = prov.context + PROMINENT_EDGE
+                s.reasons.append(f"context capped: a province of the same name, {prov.place.name}")
 
 
 def _namesake_capital(cand: PlaceCandidate, places: list[Place]) -> PlaceCandidate:

@@ -585,17 +585,26 @@ def resolve_spans(
     return out
 
 
+# Kinds of named sites that sit in one town, whatever country or state they are named after.
+_SITE_WORDS = re.compile(
+    r"\b(?:universit\w*|college|school|academy|institute|hospital|clinic|airport|stadium|arena|"
+    r"church|cathedral|mosque|temple|museum|zoo|park|prison|jail|embassy|consulate|hotel|mall|"
+    r"centre|center|station|port|base|fair)\b", re.I)
+
+
 def _defer_to_focus(t: Toponym, ch: _Choice | None, focus: Place) -> bool:
     """Should a given span be placed at the story's focus town rather than where its name led?
 
     Yes when nothing was found for it; and when only a place inside its name was
-    found ("Bank of England", "Colorado State University") and that place is a
-    country or province holding the focus town: the bank or university is more
-    likely in the town the story is about than at the middle of the country.
+    found, the name is that of a site ("Colorado State University", "Iowa State
+    Fair grounds") and the place is a country or province holding the focus town:
+    the campus is more likely in the town the story is about than at the middle of
+    the state. A body named after its country or province ("Bank of Mexico", "the
+    Mexican Senate", "Iowa House") stands for the country or province itself.
     """
     if ch is None or ch.place is None:
         return True
-    if t.rule != "given+head":
+    if t.rule != "given+head" or not _SITE_WORDS.search(t.name):
         return False
     p = ch.place
     if p.feature_code in COUNTRY_CODES:
