@@ -542,3 +542,14 @@ def test_a_body_named_after_its_country_is_the_country_but_a_campus_is_in_the_st
     at = text.index("Mexico State University")
     m = resolve_spans(text, [(at, at + 23)], gaz)[0]
     assert m.place == monterrey and m.rule == "given+focus"
+
+
+def test_a_span_unknown_to_the_gazetteer_goes_to_the_town_of_the_given_spans() -> None:
+    power = P("Power", 47.52, -111.71, "US", pop=1_000)  # a village named like a word the matcher finds
+    cape_town = P("Cape Town", -33.93, 18.42, "ZA", "PPLA", 3_433_441)
+    gaz = MemoryGazetteer([power, cape_town], {})
+    text = "Crews in Power worked. Power sent them to Cape Town. In Zzyzx township, residents of Cape Town queued."
+    spans = [(text.index("Cape Town"), text.index("Cape Town") + 9), (text.index("Zzyzx"), text.index("Zzyzx") + 5),
+             (text.rindex("Cape Town"), text.rindex("Cape Town") + 9)]
+    _, township, _ = resolve_spans(text, spans, gaz)
+    assert township.place == cape_town and township.rule == "given+focus"

@@ -567,14 +567,16 @@ def resolve_spans(
     matcher finds elsewhere vote for the article's countries and anchor places. The
     given spans are taken to be places (no is-this-a-toponym test); a span whose name
     the gazetteer lacks is tried without its possessive, article or generic word, then
-    by spelling, and is ``None`` when nothing fits.
+    by spelling, and is ``None`` when nothing fits; a span the gazetteer lacks goes to
+    the story's town, found among the given spans (known to be places) before the
+    names our matcher found (which may be words that happen to be village names).
     """
     article = Article(id=article_id, raw=text, text=text)
     found = [t for t in find_toponyms(article, gazetteer) if not any(s < t.end and t.start < e for s, e in spans)]
     given = [given_toponym(text, s, e, gazetteer) for s, e in spans]
     toponyms = given + found
     choices = _resolve_all(article, toponyms, gazetteer, frozenset(range(len(given))))
-    focus = _focus(toponyms, choices)
+    focus = _focus(given, choices[: len(given)]) or _focus(toponyms, choices)
     out: list[PlaceMention | None] = []
     for t, ch in zip(given, choices):
         if focus is not None and _defer_to_focus(t, ch, focus):
