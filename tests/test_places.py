@@ -553,3 +553,23 @@ def test_a_span_unknown_to_the_gazetteer_goes_to_the_town_of_the_given_spans() -
              (text.rindex("Cape Town"), text.rindex("Cape Town") + 9)]
     _, township, _ = resolve_spans(text, spans, gaz)
     assert township.place == cape_town and township.rule == "given+focus"
+
+
+def test_a_spelling_of_a_city_beats_a_village_known_by_it_only_as_an_alternate_name() -> None:
+    from dateline.gazetteer.normalize import name_key, spelling_key
+
+    assert spelling_key(name_key("Mykolayiv")) == spelling_key(name_key("Mykolaiv"))
+    assert spelling_key(name_key("Mykolaivka")) != spelling_key(name_key("Mykolaiv"))
+    mykolayiv = P("Mykolayiv", 46.97, 32.0, "UA", "PPLA", 470_011, admin1="Mykolaiv Oblast")
+    mykolaivka = P("Mykolaivka", 48.85, 37.73, "UA", pop=14_210, admin1="Donetsk Oblast")
+    bakhmut = P("Bakhmut", 48.60, 38.0, "UA", pop=80_500, admin1="Donetsk Oblast")
+    ukraine = P("Ukraine", 49.0, 32.0, "UA", "PCLI", 40_000_000)
+    lysychansk = P("Lysychansk", 48.90, 38.43, "UA", pop=95_000, admin1="Luhansk Oblast")
+    gaz = MemoryGazetteer([mykolayiv, mykolaivka, bakhmut, lysychansk, ukraine],
+                          {"Mykolayiv": ["Mykolaiv"], "Mykolaivka": ["Mykolaiv"], "Ukraine": ["Ukrainian"]})
+    # Bakhmut and Lysychansk lie some way from the village: support, but not under the name the story wrote
+    text = ("Ukrainian officials said Russian forces shelled Bakhmut and Lysychansk on Monday. Separately, a missile struck "
+            "the city of Mykolaiv, killing two people.")
+    (m,) = by_name(places(text, gaz), "Mykolaiv")
+    assert m.place == mykolayiv
+    assert "own name" in m.candidates[0].reasons

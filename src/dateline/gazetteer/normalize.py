@@ -65,3 +65,19 @@ def name_keys(name: str) -> tuple[str, ...]:
     bare = strip_article(key)
     return (key,) if bare == key else (key, bare)
 
+
+
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+def spelling_key(key: str) -> str:
+    """A name key with the usual transliteration wobble taken out, to tell a spelling from another name.
+
+    "Mykolaiv" and "Mykolayiv", "Dnipro" and "Dnypro", "Mosul" and "Mossul" share one;
+    "Mykolaivka" (another place) does not.
+
+    >>> spelling_key(name_key("Mykolayiv")) == spelling_key(name_key("Mykolaiv"))
+    True
+    """
+    s = key.replace(" ", "").replace("y", "i").replace("j", "i").replace("ou", "u")
+    return _DOUBLES.sub(r"\1", s)

@@ -15,6 +15,7 @@ from typing import Iterable, Sequence
 
 from ..model import Place, PlaceCandidate
 from .normalize import name_key as key_of
+from .normalize import spelling_key
 from .hints import ANY_PROVINCE
 from .spatial import SpatialSupport
 from .store import COUNTRY_CODES, Gazetteer
@@ -178,7 +179,8 @@ def _one(
         if supporters:
             weight = sum(supporters.values())
             context += W_SUPPORT * min(MAX_SUPPORT, weight)
-            local = local or weight >= LOCAL_SUPPORT
+            # neighbours make a place local evidence only under its own name, not under an alternate one
+            local = local or (weight >= LOCAL_SUPPORT and key_matches_name)
             reasons.append("near other names: " + ", ".join(sorted(supporters, key=supporters.get)[-3:]))
     near = _nearest(p, ctx.anchors)
     if near is not None:
@@ -212,14 +214,20 @@ def score_candidates(
     name_key: str | None = None,
 ) -> list[PlaceCandidate]:
     """Score every candidate for one mention; best first. Countries are handled by the caller."""
-    scored = [_one(p, ctx, cues, admin_mode, name_key is not None and key_of(p.name) == name_key, name_key)
-              for p in places]
+    spelling = spelling_key(name_key) if name_key is not None else None
+    scored = [_one(p, ctx, cues, admin_mode, spelling is not None and _same_name(key_of(p.name), name_key, spelling),
+                   name_key) for p in places]
     _prominence(scored)
     out = [s.candidate() for s in scored]
     if not admin_mode:
         places = [s.place for s in scored]
         out = [_namesake_capital(c, places) for c in out]
     return sorted(out, key=lambda c: -c.score)
+
+
+def _same_name(own: str, written: str | None, spelling: str) -> bool:
+    """Is the place known by the written name, or by a mere spelling of it ("Mykolayiv" for "Mykolaiv")?"""
+    return own == written or spelling_key(own) == spelling
 
 
 def _prominence(scored: list[_Scored]) -> None:
