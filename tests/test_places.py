@@ -568,8 +568,8 @@ def test_a_spelling_of_a_city_beats_a_village_known_by_it_only_as_an_alternate_n
     gaz = MemoryGazetteer([mykolayiv, mykolaivka, bakhmut, lysychansk, ukraine],
                           {"Mykolayiv": ["Mykolaiv"], "Mykolaivka": ["Mykolaiv"], "Ukraine": ["Ukrainian"]})
     # Bakhmut and Lysychansk lie some way from the village: support, but not under the name the story wrote
-    text = ("Ukrainian officials said Russian forces shelled Bakhmut and Lysychansk on Monday. Separately, a missile struck "
-            "the city of Mykolaiv, killing two people.")
+    text = ("Ukrainian officials said Russian forces shelled Bakhmut and Lysychansk on Monday. "
+            "Separately, a missile struck the city of Mykolaiv, killing two people.")
     (m,) = by_name(places(text, gaz), "Mykolaiv")
     assert m.place == mykolayiv
     assert "own name" in m.candidates[0].reasons
