@@ -195,3 +195,38 @@ def test_a_claim_of_responsibility_names_the_bomber_not_the_reporting_police(run
     assert ev.sub_event_type == "Suicide bomb"
     assert ev.actor1.name == "Al Shabaab" and "Al Shabaab" in ev.claimed_by
     assert any("claim of responsibility" in n for n in ev.notes)
+
+
+def test_deaths_in_a_sentence_that_tells_a_disaster_are_no_attack(run_text):
+    # the parser hangs "after a volcano erupted" on "reported", not on "killed": the sentence still tells it
+    found = subtypes(run_text, "At least five people were killed, 20 injured and several were reported missing "
+                               "after a volcano erupted off the coast of Luzon, Philippines, on Monday.")
+    assert "Attack" not in found
+
+
+def test_a_chemical_agent_is_not_the_gas_of_an_industrial_accident(run_text):
+    found = subtypes(run_text, "Six people were killed when government forces used chlorine gas south of Idlib, "
+                               "Syria, on Tuesday, a monitoring group said.")
+    assert found[:1] == ["Chemical weapon"]
+
+
+def test_protesters_killed_while_fighting_the_police_is_a_violent_demonstration(run_text):
+    # ACLED: excessive force is force used on a peaceful protest; demonstrators who pelt the forces riot
+    found = subtypes(run_text, "Security forces killed three demonstrators in Basra, Iraq, on Monday as protesters "
+                               "pelted them with stones.")
+    assert found[:1] == ["Violent demonstration"]
+
+
+def test_clashes_that_broke_out_between_police_and_demonstrators_are_a_riot(run_text):
+    events = [e for e in run_text("Clashes broke out between police and anti-government demonstrators in Manama, "
+                                  "Bahrain, on Friday." + TAIL).events if not e.background]
+    assert events[0].sub_event_type == "Violent demonstration"
+    names = {events[0].actor1.name if events[0].actor1 else None, events[0].actor2.name if events[0].actor2 else None}
+    assert "Police Forces of Bahrain" in names
+
+
+def test_a_country_outside_the_names_file_keeps_its_name_in_actor_names():
+    from dateline.mentions.actors import country_name, state_forces
+
+    assert state_forces("GR", police=True).name == "Police Forces of Greece"
+    assert country_name("NL") == "Netherlands"  # GeoNames' "The Netherlands", as ACLED writes it

@@ -15,7 +15,7 @@ from ..model import (
 )
 from ..mentions.actors import SOURCE_KINDS, article_country
 from .infer import infer_actors, place_country
-from .cues import protest_subtype
+from .cues import protest_subtype, protesters_violent
 from .detect import EventMention, detect
 from .claims import CLAIM_VERBS, attribution_kind, claim_kind
 from .fatalities import injured_count, toll_in, victim_count
@@ -47,6 +47,8 @@ def type_event(em: EventMention) -> tuple[str, str]:
         return _territory_type(em, agents, patients)
     if fam in ("kill", "attack", "execute", "clash"):
         if any(m.actor.inter == 6 for m in patients) or (any(_is_state(m) for m in agents) and _fired_on_crowd(em)):
+            if protesters_violent(em.triggers[0].token.sent):
+                return "Riots", "Violent demonstration"  # ACLED: excessive force is force against peaceful protest
             return "Protests", "Excessive force against protesters"
         if crowd and fam in ("clash", "attack"):
             return "Riots", "Violent demonstration"  # protesters or rioters fighting police are a riot

