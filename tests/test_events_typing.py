@@ -230,3 +230,40 @@ def test_a_country_outside_the_names_file_keeps_its_name_in_actor_names():
 
     assert state_forces("GR", police=True).name == "Police Forces of Greece"
     assert country_name("NL") == "Netherlands"  # GeoNames' "The Netherlands", as ACLED writes it
+
+
+def test_rape_is_sexual_violence_whatever_the_lemmatiser_says(run_text):
+    # en_core_web_sm lemmatises "raped" as "rap"
+    assert subtypes(run_text, "Four gunmen raped a woman near Goma, Congo, on Monday.")[:1] == ["Sexual violence"]
+
+
+def test_a_killing_told_in_an_after_clause_happened_whatever_the_main_clause_vows(run_text):
+    found = subtypes(run_text, "The president vowed an inquiry on Tuesday after seven people were murdered by "
+                               "vigilantes in Blantyre, Malawi.")
+    assert found[:1] == ["Mob violence"]
+
+
+def test_an_attempt_to_disperse_a_crowd_is_an_intervention_that_happened(run_text):
+    found = subtypes(run_text, "Police in Algiers, Algeria, used tear gas on Friday in an attempt to disperse "
+                               "hundreds of demonstrators.")
+    assert found[:1] == ["Protest with intervention"]
+
+
+def test_protesters_pulling_down_walls_riot(run_text):
+    found = subtypes(run_text, "Anti-government protesters pulled down concrete walls in central Baghdad, Iraq, "
+                               "on Friday.")
+    assert found[:1] == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize("text", [
+    "Canada announced new sanctions against Syria on Friday in response to its chemical weapons attack on Douma.",
+    "Britain expelled 23 Russian diplomats on Wednesday after a nerve agent attack in Salisbury.",
+])
+def test_the_event_a_reaction_answers_is_no_event_of_the_report(run_text, text):
+    assert subtypes(run_text, text) == []
+
+
+def test_property_burned_in_an_accidental_fire_is_no_destruction(run_text):
+    found = subtypes(run_text, "A factory and six warehouses burned in a fire that broke out in Munshiganj, "
+                               "Bangladesh, on Monday.")
+    assert "Looting/property destruction" not in found

@@ -113,6 +113,8 @@ def _not_an_act(tok: Any, fam: str, subject: set[str], sent_words: set[str]) -> 
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and {tok.head.lower_, tok.head.head.lower_} & {
             "because", "wake", "due", "owing"}:
         return True  # "fled because of Boko Haram attacks": the attacks are a cause told, not an event reported
+    if _cause_of_a_reaction(tok):
+        return True
     if fam in WEAPON_FAMILIES and tok.pos_ in ("NOUN", "PROPN") and (
             tok.dep_ == "compound" and tok.head.lower_ in NOT_USE_HEADS or (
             tok.dep_ == "pobj" and tok.head.head.lower_ in NOT_USE_HEADS | {"test", "tests", "testing"})):
@@ -127,11 +129,46 @@ def _not_an_act(tok: Any, fam: str, subject: set[str], sent_words: set[str]) -> 
     if fam == "explosive" and ({c.lower_ for c in tok.children if c.dep_ == "conj"} | (
             {tok.head.lower_} if tok.dep_ == "conj" else set())) & HAZARDS:
         return True  # "a multi-vehicle crash and explosion"
+    if fam == "destroy" and _destroyed_by_a_hazard(tok, sent_words):
+        return True  # "a factory burned in a fire that broke out", "demolished by a fertilizer plant explosion"
     if fam == "arrest" and sent_words & CRIME:
         return True  # ACLED leaves ordinary crime out
     if lemma in ("hit", "target", "strike") and tok.pos_ == "VERB" and not _has_object(tok):
         return True
     return lemma == "shoot" and any(c.lower_ == "video" for c in tok.children)
+
+
+_REACTIONS = {"response", "reaction", "retaliation", "reprisal", "revenge", "answer"}
+# what governments do about an event told elsewhere: sanctions, expulsions, condemnation
+_DIPLOMATIC = {"sanction", "sanctions", "condemn", "condemnation", "expel", "expulsion", "impose", "summon",
+               "recall", "denounce", "censure", "freeze"}
+
+
+_DESTROYING_HAZARDS = HAZARDS | {"fires", "explosions", "blasts", "blast", "wildfires"}
+_DELIBERATE = {"set", "arson", "arsonists", "torched", "attackers", "militants", "gunmen", "rioters", "protesters",
+               "mob", "deliberately"}
+
+
+def _destroyed_by_a_hazard(tok: Any, sent_words: set[str]) -> bool:
+    """Property destroyed by a fire, flood or industrial blast that nobody is said to have caused on purpose."""
+    if sent_words & (ATTACK_CONTEXT | _DELIBERATE):
+        return False
+    cause = {t.lower_ for c in tok.children if c.dep_ in ("nsubj", "agent") or (
+        c.dep_ == "prep" and c.lower_ in ("in", "by")) for t in c.subtree}
+    return bool(cause & _DESTROYING_HAZARDS)
+
+
+def _cause_of_a_reaction(tok: Any) -> bool:
+    """"sanctions in response to its chemical attack", "diplomats expelled after a nerve agent attack":
+    the attack is the cause of the reaction the sentence reports, an event told before, not one reported."""
+    while tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:  # "chemical weapons attack", "nerve agent attack"
+        tok = tok.head
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
+        return False
+    prep, gov = tok.head, tok.head.head
+    if prep.lower_ in ("to", "for") and gov.lemma_.lower() in _REACTIONS:
+        return True
+    return prep.lower_ in ("over", "after", "for") and gov.lemma_.lower() in _DIPLOMATIC
 
 
 def _refine(tok: Any, fam: str) -> str | None:

@@ -118,6 +118,8 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("chemical", "weapons"): "chemical",
     ("set", "up"): "base",
     ("shoot", "down"): "disrupt",
+    ("pull", "down"): "destroy",  # "protesters pulled down the walls", "tore down a statue"
+    ("tear", "down"): "destroy",
     ("hand", "over"): "transfer",
     ("pull", "out"): "transfer",
     ("pull", "back"): "transfer",
@@ -137,7 +139,9 @@ CONTROL_VERBS = {"take", "gain", "seize", "establish", "wrest", "assume", "regai
 
 # past forms the small English model leaves as their own lemma ("retook" -> "retook")
 LEMMA_FIXES = {"retook": "retake", "retaken": "retake", "overran": "overrun", "slew": "slay", "slain": "slay",
-               "besieged": "besiege", "recaptured": "recapture", "reoccupied": "occupy", "wrested": "wrest"}
+               "besieged": "besiege", "recaptured": "recapture", "reoccupied": "occupy", "wrested": "wrest",
+               # the small English model lemmatises "raped" as "rap"
+               "raped": "rape", "rapes": "rape", "raping": "rape", "gang-raped": "rape"}
 
 # When several triggers tell one event, the most telling decides its type.
 FAMILY_PRIORITY = ["chemical", "suicide", "air", "shell", "grenade", "explosive", "territory", "sexual", "abduct",
@@ -233,7 +237,8 @@ SPEECH_VERBS = {"say", "claim", "report", "announce", "state", "confirm", "tell"
 # ("used tear gas to disperse", "fired live rounds to clear"): the purpose of force used is an act attempted
 # ("gathered to protest", "blocked roads to protest"): a crowd that gathers or marches to protest protests
 REALIS_HEADS = {"able", "manage", "succeed", "go", "continue", "begin", "start", "try", "use", "fire", "employ",
-                "gather", "assemble", "converge", "block", "march", "rally", "demonstrate", "pour", "flood"}
+                "gather", "assemble", "converge", "block", "march", "rally", "demonstrate", "pour", "flood",
+                "attempt"}  # "used tear gas in an attempt to disperse them": the dispersal was tried, so it happened
 IRREALIS_AUX = {"will", "would", "could", "may", "might", "should", "shall", "must", "can", "'ll", "wo"}
 
 # objects that make seize/capture/take a territorial event rather than the taking of a thing

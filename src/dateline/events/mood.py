@@ -26,6 +26,10 @@ def _negated_subject(tok: Any) -> bool:
     return False
 
 
+# subordinators of a clause that tells something that happened, whatever the main clause intends
+_FACT_MARKS = {"after", "when", "since", "because", "following", "once", "as"}
+
+
 def modality(em: Any) -> None:
     """asserted, or future / hypothetical / negated / denied, from the path above the trigger."""
     t = em.triggers[0].token
@@ -62,6 +66,8 @@ def modality(em: Any) -> None:
             return
         if t.dep_ in ("ROOT",) or t.head.i == t.i:
             return
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _FACT_MARKS for c in kids):
+            return  # "vowed an inquiry after seven people were murdered": the clause tells a fact, not the vow
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH_VERBS:
             em.speech = t.head
             t = t.head
