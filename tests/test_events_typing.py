@@ -267,3 +267,24 @@ def test_property_burned_in_an_accidental_fire_is_no_destruction(run_text):
     found = subtypes(run_text, "A factory and six warehouses burned in a fire that broke out in Munshiganj, "
                                "Bangladesh, on Monday.")
     assert "Looting/property destruction" not in found
+
+
+def test_armed_men_who_gun_down_a_doctor_attack_a_civilian(run_text):
+    events = [e for e in run_text("Unidentified armed men gunned down a doctor in Pul-e-Khumri, Afghanistan, on "
+                                  "Monday." + TAIL).events if not e.background]
+    assert events[0].sub_event_type == "Attack"
+    assert events[0].actor1.name.startswith("Unidentified Armed Group")
+
+
+def test_men_alone_are_no_armed_group(run_text):
+    from dateline.mentions.actors import GENERIC
+
+    assert "men" in GENERIC  # only with "armed", "masked", ... before it
+    article = run_text("Men and women queued for bread in Aleppo, Syria, on Monday." + TAIL)
+    assert not any(m.actor.name.startswith("Unidentified Armed Group") for m in article.actors)
+
+
+def test_taking_to_the_streets_to_protest_is_a_protest(run_text):
+    found = subtypes(run_text, "Dozens of lawyers took to the streets in Harare, Zimbabwe, on Thursday to protest "
+                               "against police brutality.")
+    assert found[:1] == ["Peaceful protest"]

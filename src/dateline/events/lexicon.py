@@ -238,7 +238,7 @@ SPEECH_VERBS = {"say", "claim", "report", "announce", "state", "confirm", "tell"
 # ("gathered to protest", "blocked roads to protest"): a crowd that gathers or marches to protest protests
 REALIS_HEADS = {"able", "manage", "succeed", "go", "continue", "begin", "start", "try", "use", "fire", "employ",
                 "gather", "assemble", "converge", "block", "march", "rally", "demonstrate", "pour", "flood",
-                "attempt"}  # "used tear gas in an attempt to disperse them": the dispersal was tried, so it happened
+                "attempt", "take"}  # "in an attempt to disperse them" was tried; "took to the streets to protest"
 IRREALIS_AUX = {"will", "would", "could", "may", "might", "should", "shall", "must", "can", "'ll", "wo"}
 
 # objects that make seize/capture/take a territorial event rather than the taking of a thing

@@ -124,7 +124,16 @@ GENERIC = {
     "mujahidin": ("Unidentified Armed Group ({c})", "militia", 3),
     "guerrillas": ("Rebel Groups ({c})", "rebel", 2),
     "guerrilla": ("Rebel Groups ({c})", "rebel", 2),
+    "terrorist": ("Unidentified Armed Group ({c})", "militia", 3),
+    "shooter": ("Unidentified Armed Group ({c})", "militia", 3),
+    "shooters": ("Unidentified Armed Group ({c})", "militia", 3),
+    "men": ("Unidentified Armed Group ({c})", "militia", 3),  # only "armed men", "masked men" (see _generic)
+    "doctor": ("Civilians ({c})", "civilians", 7),
+    "nurse": ("Civilians ({c})", "civilians", 7),
+    "teacher": ("Civilians ({c})", "civilians", 7),
 }
+# "men" is an actor only when the words before it say they are armed
+_ARMED_MEN = {"armed", "masked", "unidentified", "unknown", "hooded", "gunwielding", "gun-wielding"}
 # Words that make a following generic noun something else ("opposition activists" are not rebels).
 _NOT_ACTOR_AFTER = {"activists", "activist", "sources", "source", "media", "spokesman", "official", "officials",
                     "leader", "leaders", "statement", "figures", "politicians", "party", "parties", "website"}
@@ -510,6 +519,9 @@ class ActorStage:
                 continue
             if tok.lower_ == "people" and not any(c.like_num or c.lower_ in ("many", "several", "dozens")
                                                   for c in tok.children):
+                continue
+            if tok.lower_ == "men" and not any(c.dep_ in ("amod", "compound") and c.lower_ in _ARMED_MEN
+                                               for c in tok.children):
                 continue
             left = _left_phrase(doc, tok.i, tok.sent.start)
             start = left[0].i if left else tok.i
