@@ -288,3 +288,15 @@ def test_taking_to_the_streets_to_protest_is_a_protest(run_text):
     found = subtypes(run_text, "Dozens of lawyers took to the streets in Harare, Zimbabwe, on Thursday to protest "
                                "against police brutality.")
     assert found[:1] == ["Peaceful protest"]
+
+
+def test_riot_police_are_no_riot(run_text):
+    found = subtypes(run_text, "Riot police chased demonstrators during anti-government protests in Tebourba, "
+                               "Tunisia, on Tuesday.")
+    assert "Violent demonstration" not in found and found[:1] == ["Protest with intervention"]
+
+
+def test_a_demonstrator_throwing_things_riots(run_text):
+    found = subtypes(run_text, "A pro-independence demonstrator threw a fence into a fire during a protest in "
+                               "Barcelona, Spain, on Saturday.")
+    assert found[:1] == ["Violent demonstration"]

@@ -122,6 +122,9 @@ _FORCE_ACTS = {"crackdown", "dispersal", "suppression", "repression", "response"
                "crack", "attack", "against"}
 
 
+_DEMONSTRATOR = PROTESTERS | {"protester", "protestor", "demonstrator", "rioter", "youths", "youth"}
+
+
 def protesters_violent(sent: Any) -> bool:
     """Demonstrators fight, throw, burn, storm or block roads in this sentence (ACLED: a violent demonstration)."""
     for t in sent:
@@ -142,6 +145,8 @@ def protesters_violent(sent: Any) -> bool:
             return True
         if lemma == "throw" and any(c.dep_ == "prep" and c.lower_ == "at" for c in t.children):
             return True  # "threw bottles at the police"
+        if lemma == "throw" and any(c.dep_ == "nsubj" and c.lower_ in _DEMONSTRATOR for c in t.children):
+            return True  # "a demonstrator throws a fence into a fire"
     return False
 
 

@@ -196,7 +196,7 @@ PROTESTERS = {"protesters", "protestors", "demonstrators", "strikers", "marchers
 RIOT_WORDS = {"aggressive", "violent", "violence", "stones", "stone", "rocks", "torched", "torch", "burned", "burnt",
               "burning", "vandalized", "vandalised", "vandalize", "vandalise", "looted", "looting", "loot", "smashed",
               "smash", "rioting", "rioters", "rioter", "molotov", "petrol", "clashed", "clash", "clashes", "hurled",
-              "hurl", "pelted", "pelt", "rampage", "damaged", "projectiles", "bottles", "fireworks",
+              "hurl", "pelted", "pelt", "rampage", "damaged", "projectiles", "bottles", "fireworks", "firecrackers",
               "barricade", "barricades", "roadblocks", "tyres", "tires", "scuffle", "scuffles", "ransack", "ablaze"}
 # roads whose blocking by demonstrators ACLED counts as a violent demonstration
 ROAD_WORDS = {"road", "roads", "street", "streets", "highway", "highways", "railway", "railways", "thoroughfares",
