@@ -300,3 +300,26 @@ def test_a_demonstrator_throwing_things_riots(run_text):
     found = subtypes(run_text, "A pro-independence demonstrator threw a fence into a fire during a protest in "
                                "Barcelona, Spain, on Saturday.")
     assert found[:1] == ["Violent demonstration"]
+
+
+def test_weapons_tests_are_no_attack(run_text):
+    found = subtypes(run_text, "The Security Council on Monday condemned North Korea's ballistic missile tests "
+                               "near Pyongyang.")
+    assert "Shelling/artillery/missile attack" not in found
+
+
+def test_warplanes_that_destroy_are_an_air_strike(run_text):
+    found = subtypes(run_text, "Turkish jets destroyed hideouts used by PKK militants near Qandil, Iraq, on Sunday.")
+    assert found[:1] == ["Air/drone strike"]
+
+
+def test_jailing_suspects_is_an_arrest(run_text):
+    found = subtypes(run_text, "Pakistani security forces jailed more than 60 militants in Lahore, Pakistan, on "
+                               "Friday.")
+    assert found[:1] == ["Arrests"]
+
+
+def test_militants_stealing_property_loot_but_thieves_are_crime(run_text):
+    assert subtypes(run_text, "Turkish-backed militants stole the old railway of Afrin, Syria, on Monday.")[:1] == [
+        "Looting/property destruction"]
+    assert subtypes(run_text, "Thieves stole a car in Aleppo, Syria, on Monday.") == []

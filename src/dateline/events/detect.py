@@ -116,8 +116,8 @@ def _not_an_act(tok: Any, fam: str, subject: set[str], sent_words: set[str]) -> 
     if _cause_of_a_reaction(tok):
         return True
     if fam in WEAPON_FAMILIES and tok.pos_ in ("NOUN", "PROPN") and (
-            tok.dep_ == "compound" and tok.head.lower_ in NOT_USE_HEADS or (
-            tok.dep_ == "pobj" and tok.head.head.lower_ in NOT_USE_HEADS | {"test", "tests", "testing"})):
+            tok.dep_ == "compound" and tok.head.lower_ in NOT_USE_HEADS | _TESTS or (
+            tok.dep_ == "pobj" and tok.head.head.lower_ in NOT_USE_HEADS | _TESTS)):
         return True  # "the bomb squad", "a bomb threat", "a test of a hydrogen bomb": no weapon was used
     if fam in ("kill", "attack", "clash", "destroy") and (subject & HAZARDS or (fam == "kill" and accident(tok))):
         return True  # "floods killed 66", "killed when a bus plunged off a bridge": a disaster, not violence
@@ -133,7 +133,7 @@ def _not_an_act(tok: Any, fam: str, subject: set[str], sent_words: set[str]) -> 
         return True  # "riot police chased demonstrators": the police's kit, not a riot
     if fam == "destroy" and _destroyed_by_a_hazard(tok, sent_words):
         return True  # "a factory burned in a fire that broke out", "demolished by a fertilizer plant explosion"
-    if fam == "arrest" and sent_words & CRIME:
+    if (fam == "arrest" or (fam == "destroy" and lemma == "steal")) and sent_words & CRIME:
         return True  # ACLED leaves ordinary crime out
     if lemma in ("hit", "target", "strike") and tok.pos_ == "VERB" and not _has_object(tok):
         return True
@@ -146,6 +146,7 @@ _DIPLOMATIC = {"sanction", "sanctions", "condemn", "condemnation", "expel", "exp
                "recall", "denounce", "censure", "freeze"}
 
 
+_TESTS = {"test", "tests", "testing", "trial", "trials"}  # "ballistic missile tests": no target, no event
 _RIOT_EQUIPMENT = {"police", "policemen", "officers", "gear", "squad", "squads", "shields", "shield", "control",
                    "unit", "units", "troops", "vehicles", "helmets"}
 _DESTROYING_HAZARDS = HAZARDS | {"fires", "explosions", "blasts", "blast", "wildfires"}
@@ -202,7 +203,7 @@ def _refine(tok: Any, fam: str) -> str | None:
         of = {t for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
         if not any(t.pos_ == "PROPN" or t.lower_ in TERRITORY_NOUNS for t in of):
             return None  # "the seizure of the town", not "a seizure of fake notes"
-    if fam in ("shell", "attack", "kill", "explosive") and (subject | objects | {
+    if fam in ("shell", "attack", "kill", "explosive", "destroy") and (subject | objects | {
             t.lower_ for t in tok.children if t.dep_ in ("amod", "compound", "poss")}) & _AIRCRAFT:
         return "air"  # "warplanes pounded the village", "Israeli jets fired a missile"
     if lemma in ("suppress", "disperse", "crack") and ({t.lower_ for t in tok.subtree} & _PROTEST_WORDS):
