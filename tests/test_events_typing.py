@@ -323,3 +323,14 @@ def test_militants_stealing_property_loot_but_thieves_are_crime(run_text):
     assert subtypes(run_text, "Turkish-backed militants stole the old railway of Afrin, Syria, on Monday.")[:1] == [
         "Looting/property destruction"]
     assert subtypes(run_text, "Thieves stole a car in Aleppo, Syria, on Monday.") == []
+
+
+def test_a_hyphenated_event_noun_split_by_the_tokenizer_is_one_trigger(run_text):
+    found = subtypes(run_text, "During a shoot-out between bandits and soldiers near Zamfara, Nigeria, on Monday, "
+                               "four soldiers were injured.")
+    assert found[:1] == ["Armed clash"]
+
+
+def test_the_weapon_an_attack_was_made_with_types_it(run_text):
+    found = subtypes(run_text, "Militants attacked the Shahba hotel in Aleppo, Syria, with shells on Tuesday.")
+    assert found[:1] == ["Shelling/artillery/missile attack"]

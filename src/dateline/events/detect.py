@@ -70,6 +70,11 @@ def _family(tok: Any) -> tuple[str, int] | None:
     for second in ((nxt.lower_, nxt.lemma_.lower()) if nxt is not None else ()):
         if found is None and (tok.lemma_.lower(), second) in PHRASAL:
             found = PHRASAL[(tok.lemma_.lower(), second)], tok.i + 2
+    if found is None and nxt is not None and nxt.text == "-" and tok.i + 2 < len(doc):
+        # the tokenizer splits "shoot-out", "sit-in", "cease-fire": the hyphenated noun is one trigger
+        joined = f"{tok.lower_}-{doc[tok.i + 2].lower_}"
+        if joined in NOUN_FAMILIES and doc[tok.i + 2].pos_ in ("NOUN", "PROPN", "ADP", "ADV", "VERB"):
+            found = NOUN_FAMILIES[joined], tok.i + 3
     lemma = LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
     for prt in (c for c in tok.children if c.i > tok.i + 1 and (
             c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("out", "back")))):
@@ -146,6 +151,24 @@ _DIPLOMATIC = {"sanction", "sanctions", "condemn", "condemnation", "expel", "exp
                "recall", "denounce", "censure", "freeze"}
 
 
+# weapon nouns that name the weapon only as an instrument ("with shells"); alone they may be casings or husks
+_INSTRUMENTS = {"shells": "shell", "shell": "shell", "mortars": "shell", "rockets": "shell", "missiles": "shell",
+                "grenades": "grenade", "grenade": "grenade", "bombs": "explosive", "explosives": "explosive"}
+
+
+def _instrument(verb: Any) -> str | None:
+    """The weapon family of "with X" after an attack verb, if X is a weapon."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            for x in c.children:
+                if x.dep_ != "pobj":
+                    continue
+                fam = _INSTRUMENTS.get(x.lower_) or NOUN_FAMILIES.get(x.lemma_.lower())
+                if fam in WEAPON_FAMILIES:
+                    return fam
+    return None
+
+
 _TESTS = {"test", "tests", "testing", "trial", "trials"}  # "ballistic missile tests": no target, no event
 _RIOT_EQUIPMENT = {"police", "policemen", "officers", "gear", "squad", "squads", "shields", "shield", "control",
                    "unit", "units", "troops", "vehicles", "helmets"}
@@ -203,6 +226,10 @@ def _refine(tok: Any, fam: str) -> str | None:
         of = {t for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
         if not any(t.pos_ == "PROPN" or t.lower_ in TERRITORY_NOUNS for t in of):
             return None  # "the seizure of the town", not "a seizure of fake notes"
+    if fam in ("attack", "kill", "destroy") and tok.pos_ == "VERB":
+        weapon = _instrument(tok)
+        if weapon is not None:
+            fam = weapon  # "attacked the hotel with shells", "killed them with a car bomb": the weapon types it
     if fam in ("shell", "attack", "kill", "explosive", "destroy") and (subject | objects | {
             t.lower_ for t in tok.children if t.dep_ in ("amod", "compound", "poss")}) & _AIRCRAFT:
         return "air"  # "warplanes pounded the village", "Israeli jets fired a missile"
@@ -244,6 +271,8 @@ def find_triggers(sent: Any) -> list[Trigger]:
         # "suicide bombing": the compound noun carries the meaning; the head is the trigger word
         if end - tok.i == 2 and tok.doc[tok.i + 1].pos_ in ("NOUN", "PROPN") and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
             out.append(Trigger(tok.doc[tok.i + 1], fam, end))
+        elif end - tok.i == 3 and tok.doc[tok.i + 1].text == "-":
+            out.append(Trigger(tok.doc[tok.i + 2], fam, end))  # "shoot-out": its last part heads the phrase
         else:
             out.append(Trigger(tok, fam, end))
         skip_until = end
