@@ -334,3 +334,18 @@ def test_a_hyphenated_event_noun_split_by_the_tokenizer_is_one_trigger(run_text)
 def test_the_weapon_an_attack_was_made_with_types_it(run_text):
     found = subtypes(run_text, "Militants attacked the Shahba hotel in Aleppo, Syria, with shells on Tuesday.")
     assert found[:1] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_missile_fired_by_warplanes_is_an_air_strike(run_text):
+    found = subtypes(run_text, "Saudi jets fired a number of missiles at a well in Arhab, Yemen, on Saturday, "
+                               "killing two people.")
+    assert found[:1] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "Militants detonated a suicide vehicle-borne improvised explosive device at a hotel in Mogadishu, Somalia, on "
+    "Friday.",
+    "Two militants detonated explosives near Ankara, Turkey, on Sunday, killing themselves.",
+])
+def test_suicide_told_a_few_words_off_or_by_the_dead_is_a_suicide_bomb(run_text, text):
+    assert subtypes(run_text, text)[:1] == ["Suicide bomb"]

@@ -156,6 +156,26 @@ _INSTRUMENTS = {"shells": "shell", "shell": "shell", "mortars": "shell", "rocket
                 "grenades": "grenade", "grenade": "grenade", "bombs": "explosive", "explosives": "explosive"}
 
 
+_BLAST_WORDS = {"explosives", "explosive", "detonated", "detonate", "bomb", "bombs", "blew", "vest", "belt", "device"}
+
+
+def _suicide_in_phrase(tok: Any) -> bool:
+    """"suicide" among the few words before the noun, with no verb between them."""
+    window = list(tok.doc[max(tok.sent.start, tok.i - 6) : tok.i])
+    at = [k for k, t in enumerate(window) if t.lower_ == "suicide"]
+    return bool(at) and not any(t.pos_ in ("VERB", "AUX") for t in window[at[-1] + 1 :])
+
+
+def _firer(tok: Any) -> set[str]:
+    """Words of who fired a weapon noun: "Israeli warplanes fired a missile", "missiles fired by Saudi jets"."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    obj, verb = _object_of(tok)  # through quantity phrases: "fired a number of missiles"
+    if verb.pos_ != "VERB" or obj.dep_ not in ("dobj", "nsubjpass"):
+        return set()
+    return {t.lower_ for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+
+
 def _instrument(verb: Any) -> str | None:
     """The weapon family of "with X" after an attack verb, if X is a weapon."""
     for c in verb.children:
@@ -213,6 +233,12 @@ def _refine(tok: Any, fam: str) -> str | None:
         return "disrupt"  # "seized grenades and rifles": the weapon is what was taken, not what was used
     if fam in ("explosive", "attack") and any(t.lower_ == "suicide" for t in tok.lefts):
         return "suicide"  # "a suicide car bomb attack", "a suicide truck bombing"
+    if fam == "explosive" and tok.pos_ == "VERB" and "suicide" in objects:
+        return "suicide"  # "detonated a suicide vest"
+    if fam == "explosive" and tok.pos_ in ("NOUN", "PROPN") and _suicide_in_phrase(tok):
+        return "suicide"  # "a suicide vehicle-borne improvised explosive device": the word stands a few words off
+    if fam == "kill" and objects & {"himself", "herself", "themselves"} and sent_words & _BLAST_WORDS:
+        return "suicide"  # "detonated explosives, killing themselves"
     if fam == "explosive" and lemma == "bomber" and subject & _AIRCRAFT:
         return "air"
     if tok.pos_ == "VERB" and lemma in DISRUPT_VERBS and objects & WEAPON_NOUNS and not subject & _AIRCRAFT and not (
@@ -230,7 +256,7 @@ def _refine(tok: Any, fam: str) -> str | None:
         weapon = _instrument(tok)
         if weapon is not None:
             fam = weapon  # "attacked the hotel with shells", "killed them with a car bomb": the weapon types it
-    if fam in ("shell", "attack", "kill", "explosive", "destroy") and (subject | objects | {
+    if fam in ("shell", "attack", "kill", "explosive", "destroy") and (subject | objects | _firer(tok) | {
             t.lower_ for t in tok.children if t.dep_ in ("amod", "compound", "poss")}) & _AIRCRAFT:
         return "air"  # "warplanes pounded the village", "Israeli jets fired a missile"
     if lemma in ("suppress", "disperse", "crack") and ({t.lower_ for t in tok.subtree} & _PROTEST_WORDS):
