@@ -349,3 +349,10 @@ def test_a_missile_fired_by_warplanes_is_an_air_strike(run_text):
 ])
 def test_suicide_told_a_few_words_off_or_by_the_dead_is_a_suicide_bomb(run_text, text):
     assert subtypes(run_text, text)[:1] == ["Suicide bomb"]
+
+
+def test_entering_a_town_unopposed_is_a_transfer_and_entering_it_otherwise_no_taking(run_text):
+    found = subtypes(run_text, "Rebel fighters entered Afrin, Syria, before dawn on Sunday and met no resistance.")
+    assert found[:1] == ["Non-violent transfer of territory"]
+    found = subtypes(run_text, "Aid convoys entered Afrin, Syria, on Sunday.")
+    assert not any("territory" in f for f in found)

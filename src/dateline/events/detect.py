@@ -246,6 +246,8 @@ def _refine(tok: Any, fam: str) -> str | None:
         return "disrupt"  # "seized weapons and ammunition", "destroyed 300 mines": weapons taken out of use
     if fam == "territory" and tok.pos_ == "VERB" and not _takes_territory(tok):
         return None
+    if fam == "territory" and lemma == "enter" and not without_fight(tok.sent):
+        return None  # entering a town is taking it only when told as unopposed; else it is movement or a raid
     if fam == "territory" and without_fight(tok.sent):
         return "transfer"  # "entered the town without resistance", "took Marka after the army withdrew"
     if fam == "territory" and tok.pos_ == "NOUN":

@@ -28,7 +28,7 @@ VERB_FAMILIES: dict[str, str] = {
     **dict.fromkeys(["shell", "bombard", "pound"], "shell"),
     **dict.fromkeys(["explode", "detonate"], "explosive"),
     **dict.fromkeys(["seize", "capture", "recapture", "retake", "regain", "overrun", "liberate", "conquer",
-                     "occupy", "advance", "free", "control"], "territory"),
+                     "occupy", "advance", "free", "control", "enter"], "territory"),
     **dict.fromkeys(["protest", "demonstrate", "rally", "march"], "protest"),
     **dict.fromkeys(["riot"], "riot"),
     **dict.fromkeys(["loot", "vandalize", "vandalise", "torch", "ransack", "plunder", "steal"], "destroy"),
