@@ -573,3 +573,37 @@ def test_a_spelling_of_a_city_beats_a_village_known_by_it_only_as_an_alternate_n
     (m,) = by_name(places(text, gaz), "Mykolaiv")
     assert m.place == mykolayiv
     assert "own name" in m.candidates[0].reasons
+
+
+def test_initials_of_a_country_the_story_names_are_that_country() -> None:
+    from dateline.mentions.places import initials
+
+    assert initials("South Africa") == "SA" and initials("Trinidad and Tobago") == "TT"
+    south_africa = P("South Africa", -29.0, 24.0, "ZA", "PCLI", 57_000_000)
+    rustenburg = P("Rustenburg", -25.67, 27.24, "ZA", pop=104_000)
+    gaz = MemoryGazetteer([south_africa, rustenburg], {"South Africa": ["South African", "South Africans"]})
+    text = "Mines near Rustenburg employ many South Africans. SA holds most of the world's platinum."
+    at = text.index("SA ")
+    (m,) = resolve_spans(text, [(at, at + 2)], gaz)
+    assert m.place == south_africa and m.rule.endswith("+initials") and m.geo_precision == 3
+
+
+def test_a_village_known_by_the_name_only_as_an_alternate_is_not_local_evidence() -> None:
+    # a town next door does not make the written name a village's old alternate name
+    washington = P("Washington", 38.895, -77.036, "US", "PPLC", 689_545, admin1="District of Columbia")
+    south_river = P("South River", 40.45, -74.39, "US", pop=16_399, admin1="New Jersey")
+    elizabeth = P("Elizabeth", 40.66, -74.21, "US", pop=128_640, admin1="New Jersey")
+    gaz = MemoryGazetteer([washington, south_river, elizabeth], {"South River": ["Washington"]})
+    text = "A girl in Elizabeth found a donor, the Washington Post reported."
+    at = text.index("Washington")
+    (m,) = resolve_spans(text, [(at, at + 10)], gaz)
+    assert m.place == washington
+
+
+def test_a_story_that_names_no_town_places_unknown_sites_in_its_province() -> None:
+    dubai = P("Dubai", 25.07, 55.17, "AE", "ADM1", 0)
+    gaz = MemoryGazetteer([dubai], {})
+    text = "The horse won at Meydan in Dubai on Saturday night."
+    spans = [(text.index("Meydan"), text.index("Meydan") + 6), (text.index("Dubai"), text.index("Dubai") + 5)]
+    meydan, _ = resolve_spans(text, spans, gaz)
+    assert meydan.place == dubai and meydan.rule == "given+focus"

@@ -191,7 +191,7 @@ def _one(
         for limit, bonus in W_NEAR:
             if km <= limit:
                 context += bonus
-                local = local or limit <= LOCAL_KM
+                local = local or (limit <= LOCAL_KM and key_matches_name)
                 reasons.append(f"{km:.0f} km from {other.name}")
                 break
     return _Scored(p, prior, context, local, reasons, country, key_matches_name)

@@ -482,7 +482,42 @@ def _resolve_all(
         choices = [_choose(t, c, ctx, gazetteer, i in given) for i, (t, c) in enumerate(zip(toponyms, cues))]
     _provinces_after_towns(article.text, toponyms, choices, gazetteer)
     _one_sense_per_name(toponyms, choices)
+    _initials_of_named_places(toponyms, choices)
     return choices
+
+
+_MINOR_WORDS = frozenset({"and", "of", "the", "&"})
+
+
+def initials(name: str) -> str:
+    """'South Africa' -> 'SA', 'Trinidad and Tobago' -> 'TT', 'British Columbia' -> 'BC'."""
+    return "".join(w[0].upper() for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _MINOR_WORDS)
+
+
+def _initials_of_named_places(toponyms: list[Toponym], choices: list[_Choice | None]) -> None:
+    """'SA' in a story that names South Africa is South Africa, not South Australia nor an unknown.
+
+    A writer shortens a country or province to its initials after naming it in full;
+    a short form so written means the named place before any table of abbreviations.
+    """
+    named: dict[str, Place] = {}
+    for t, ch in zip(toponyms, choices):
+        if ch is None or ch.place is None or is_abbreviation(t.name):
+            continue
+        p = ch.place
+        if (_is_country(p) or p.feature_code == "ADM1") and len(initials(p.name)) >= 2:
+            named.setdefault(initials(p.name), p)
+    if not named:
+        return
+    for i, (t, ch) in enumerate(zip(toponyms, choices)):
+        if not is_abbreviation(t.name):
+            continue
+        place = named.get(t.name.replace(".", "").replace("&", "").upper())
+        if place is None or (ch is not None and ch.place == place):
+            continue
+        cand = PlaceCandidate(place, 10.0, (f"the initials of {place.name}, named in the story",))
+        precision = 3
+        choices[i] = _Choice(place, (cand, *(ch.candidates if ch else ())), precision, None, t.rule + "+initials")
 
 
 def _one_sense_per_name(toponyms: list[Toponym], choices: list[_Choice | None]) -> None:
@@ -578,7 +613,8 @@ def resolve_spans(
     given = [given_toponym(text, s, e, gazetteer) for s, e in spans]
     toponyms = given + found
     choices = _resolve_all(article, toponyms, gazetteer, frozenset(range(len(given))))
-    focus = _focus(given, choices[: len(given)]) or _focus(toponyms, choices)
+    focus = (_focus(given, choices[: len(given)]) or _focus(given, choices[: len(given)], provinces=True)
+             or _focus(toponyms, choices))
     out: list[PlaceMention | None] = []
     for t, ch in zip(given, choices):
         if focus is not None and _defer_to_focus(t, ch, focus):
@@ -618,11 +654,15 @@ def _defer_to_focus(t: Toponym, ch: _Choice | None, focus: Place) -> bool:
     return False
 
 
-def _focus(toponyms: list[Toponym], choices: list[_Choice | None]) -> Place | None:
-    """The town the story is about (see :func:`focus_place`), from its resolved towns in text order."""
+def _focus(toponyms: list[Toponym], choices: list[_Choice | None], provinces: bool = False) -> Place | None:
+    """The town the story is about (see :func:`focus_place`), from its resolved towns in text order.
+
+    With ``provinces``, from its provinces instead (a story that names no town).
+    """
     towns = sorted(
         ((t.start, ch.place) for t, ch in zip(toponyms, choices)
-         if ch is not None and ch.place is not None and not _is_area(ch.place) and ch.place.feature_code != "ADM1"),
+         if ch is not None and ch.place is not None and not _is_area(ch.place)
+         and (ch.place.feature_code == "ADM1") == provinces),
         key=lambda sp: sp[0],
     )
     return focus_place([p for _, p in towns])
