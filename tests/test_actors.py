@@ -198,3 +198,17 @@ def test_a_country_owning_a_named_group_is_no_actor(run_text):
     a = run_text("Yemen's Houthi rebels took control of parts of Hajjah province on Sunday, the rebels' "
                  "television channel said.")
     assert "Government of Yemen" not in {n for _, n in _actors(a)}
+
+
+def test_a_country_naming_a_civil_body_or_owning_a_place_is_not_its_state(run_text):
+    a = run_text("Armed men attacked the Kenya Stock Exchange building in Nairobi on Monday. Gunmen also raided "
+                 "a church in Kenya's coastal Lamu county. Kenya deployed troops to the coast on Tuesday.")
+    names = [n for _, n in _actors(a)]
+    assert names.count("Government of Kenya") == 1  # only "Kenya deployed troops"
+
+
+def test_an_armed_group_named_like_a_province_needs_its_capital_letters(run_text):
+    a = run_text("Gunmen attacked a police station in Egypt's North Sinai province on Friday. Separately, "
+                 "the Islamic State affiliate Sinai Province claimed an attack near Rafah in Egypt.")
+    found = _actors(a)
+    assert [s for s, n in found if n == "Islamic State (Sinai)"] == ["Sinai Province"]

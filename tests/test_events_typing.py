@@ -356,3 +356,15 @@ def test_entering_a_town_unopposed_is_a_transfer_and_entering_it_otherwise_no_ta
     assert found[:1] == ["Non-violent transfer of territory"]
     found = subtypes(run_text, "Aid convoys entered Afrin, Syria, on Sunday.")
     assert not any("territory" in f for f in found)
+
+
+def test_storming_a_place_and_killing_civilians_is_an_attack_not_a_clash(run_text):
+    assert subtypes(run_text, "Gunmen stormed a college in Garissa, Kenya, on Thursday, killing 20 students in "
+                              "their dormitories.")[:1] == ["Attack"]
+
+
+def test_an_attack_on_a_military_post_is_a_clash_whoever_else_died(run_text):
+    assert subtypes(run_text, "Militants attacked an army checkpoint near Bosaso, Somalia, on Sunday, killing at "
+                              "least five people.")[:1] == ["Armed clash"]
+    assert subtypes(run_text, "Gunmen attacked an aid convoy near Bosaso, Somalia, on Sunday, killing at least "
+                              "five people.")[:1] == ["Attack"]

@@ -36,6 +36,11 @@ _MILITARY_TARGETS = {"checkpoint", "checkpoints", "base", "bases", "post", "post
                      "airbase", "tank", "vehicle", "soldiers", "troops", "police", "policemen"}
 
 
+# words that make a convoy, a vehicle or a camp a civilian one ("an aid convoy", "a refugee camp")
+_CIVILIAN_MARKS = {"aid", "humanitarian", "civilian", "civilians", "passenger", "relief", "medical", "refugee",
+                   "refugees", "wedding", "school", "displaced"}
+
+
 def type_event(em: EventMention) -> tuple[str, str]:
     """ACLED event type and sub-event type from the trigger family and the actors' kinds."""
     fam = em.family
@@ -53,13 +58,17 @@ def type_event(em: EventMention) -> tuple[str, str]:
         if crowd and fam in ("clash", "attack"):
             return "Riots", "Violent demonstration"  # protesters or rioters fighting police are a riot
         if fam == "clash":
+            if not armed_other and any(m.actor.inter == 7 for m in patients):
+                return "Violence against civilians", "Attack"  # "gunmen stormed the university, killing students"
             return SUBTYPES["clash"]
         if armed_other:
             return "Battles", "Armed clash"
-        if any(m.actor.inter == 7 for m in patients) or fam == "execute":
-            return "Violence against civilians", "Attack"
         targets = {t.lower_ for trig in em.triggers for c in trig.token.children
                    if c.dep_ in ("dobj", "prep") for t in c.subtree}
+        # the attack's own object is a post of armed men: whoever else died, the fight was with them
+        attacked_post = fam == "attack" and bool(targets & _MILITARY_TARGETS) and not targets & _CIVILIAN_MARKS
+        if (any(m.actor.inter == 7 for m in patients) and not attacked_post) or fam == "execute":
+            return "Violence against civilians", "Attack"
         if targets & _MILITARY_TARGETS or any(m.actor.inter == 1 for m in agents):
             return "Battles", "Armed clash"
         return "Violence against civilians", "Attack"

@@ -44,6 +44,15 @@ POLICE_NOUNS = {"police", "policemen", "policeman", "gendarmes", "gendarmerie", 
                 "policewomen"}
 GOVERNMENT_WORDS = {"regime", "government", "pro-regime", "pro-government", "loyalist", "state", "security",
                     "army", "military", "junta", "paramilitary", "federal"}
+# Civil bodies a country's name may name without naming its state ("the Pakistan Stock Exchange").
+_CIVIL_HEADS = {"exchange", "university", "college", "school", "airlines", "airways", "company", "corporation",
+                "television", "tv", "radio", "news", "post", "times", "stadium", "hospital", "federation", "league",
+                "cup", "museum", "church", "mosque", "club", "team", "bank", "market", "hotel", "institute"}
+# "Egypt's North Sinai province": a country's place, not its state
+_PLACE_NOUNS = {"province", "provinces", "region", "regions", "city", "cities", "capital", "town", "towns", "village",
+                "villages", "border", "borders", "north", "south", "east", "west", "territory", "coast", "district",
+                "governorate", "state", "countryside", "heartland", "enclave", "desert", "mountains", "islands",
+                "county", "counties", "area", "areas", "zone", "suburbs", "outskirts"}
 # A force noun with none of the above words still names the state's forces when it is one of these.
 BARE_STATE_NOUNS = {"army", "soldiers", "soldier", "troops", "military", "policemen", "police", "warplanes",
                     "gendarmes", "troopers", "jawans", "cops", "constables", "paratroopers", "commandos"}
@@ -486,11 +495,15 @@ class ActorStage:
             code = names[tok.text.lower()]
             role = tok
             while role.dep_ in ("compound", "conj", "appos") and role.head.i != role.i:
+                if role.dep_ == "compound" and role.head.lower_ in _CIVIL_HEADS:
+                    break  # "the Pakistan Stock Exchange": a body named after the country, not its state
                 role = role.head
+            if role.dep_ == "compound":
+                continue
             if role.dep_ in ("nsubj", "nsubjpass", "dobj", "poss") or (
                     role.dep_ == "pobj" and role.head.lower_ in ("by", "against", "on", "with", "between")):
                 if role.dep_ == "poss" and (role.head.lower_ in FORCE_NOUNS | POLICE_NOUNS | ANAPHORA or
-                                            role.head.lower_ in GENERIC or role.head.i in taken):
+                                            role.head.lower_ in GENERIC or role.head.lower_ in _PLACE_NOUNS or role.head.i in taken):
                     continue  # "Syria's army": the forces rule names it; "Yemen's Houthi rebels" are not Yemen's
                 add(tok.i, tok.i + 1, government_of(code), False, "country-as-actor")
 
