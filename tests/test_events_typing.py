@@ -368,3 +368,24 @@ def test_an_attack_on_a_military_post_is_a_clash_whoever_else_died(run_text):
                               "least five people.")[:1] == ["Armed clash"]
     assert subtypes(run_text, "Gunmen attacked an aid convoy near Bosaso, Somalia, on Sunday, killing at least "
                               "five people.")[:1] == ["Attack"]
+
+
+def test_a_perfect_infinitive_tells_a_past_act_not_an_aim(run_text):
+    assert subtypes(run_text, "Police in Karachi, Pakistan, claimed to have seized 40 rifles and ammunition during "
+                              "a raid on Monday.")[:1] == ["Disrupted weapons use"]
+    assert subtypes(run_text, "Police in Karachi, Pakistan, plan to seize rifles and ammunition in raids next "
+                              "week.") == []
+
+
+def test_a_verb_the_tagger_took_for_an_adjective_is_still_a_trigger(run_text):
+    # the small English model tags "torched" as an adjective after "pelted stones on each other and"
+    found = subtypes(run_text, "Police said two rival groups in Kota town of Rajasthan's Bundi district pelted stones "
+                               "on each other and torched vehicles parked nearby after setting four shops afire.")
+    assert "Looting/property destruction" in found or "Violent demonstration" in found or "Mob violence" in found
+
+
+def test_an_editors_bracket_does_not_split_the_sentence(run_text):
+    a = run_text("Iraqi security forces withdrew today [Sunday] from the Walid crossing in Iraq's far west, "
+                 "letting the militants take it." + TAIL)
+    assert len([s for s in a.doc.sents if "withdrew" in s.text and "Walid" in s.text]) == 1
+    assert [e.sub_event_type for e in a.events][:1] == ["Non-violent transfer of territory"]

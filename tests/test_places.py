@@ -607,3 +607,10 @@ def test_a_story_that_names_no_town_places_unknown_sites_in_its_province() -> No
     spans = [(text.index("Meydan"), text.index("Meydan") + 6), (text.index("Dubai"), text.index("Dubai") + 5)]
     meydan, _ = resolve_spans(text, spans, gaz)
     assert meydan.place == dubai and meydan.rule == "given+focus"
+
+
+def test_a_feature_name_may_end_in_its_lower_case_kind_word() -> None:
+    crossing = P("al-Walid crossing", 33.39, 38.78, "IQ", "BDGC", 0)
+    gaz = MemoryGazetteer([crossing], {"al-Walid crossing": ["Walid crossing"]})
+    (m,) = by_name(places("Iraqi forces withdrew from the Walid crossing on Sunday.", gaz), "Walid crossing")
+    assert m.place == crossing

@@ -76,15 +76,21 @@ def _family(tok: Any) -> tuple[str, int] | None:
         if joined in NOUN_FAMILIES and doc[tok.i + 2].pos_ in ("NOUN", "PROPN", "ADP", "ADV", "VERB"):
             found = NOUN_FAMILIES[joined], tok.i + 3
     lemma = LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
+    if tok.pos_ == "ADJ" and tok.lower_.endswith("ed") and any(c.dep_ == "dobj" for c in tok.children):
+        # a verb the tagger took for an adjective ("... and torched vehicles"): it has a direct object
+        lemma = next((w for w in (tok.lower_[:-2], tok.lower_[:-1], tok.lower_[:-3]) if w in VERB_FAMILIES), lemma)
+        verb = lemma in VERB_FAMILIES
+    else:
+        verb = tok.pos_ == "VERB"
     for prt in (c for c in tok.children if c.i > tok.i + 1 and (
             c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("out", "back")))):
         # "blew himself up", "took the town over", "drove the militants out of the area": after the object
         if found is None and (lemma, prt.lower_) in PHRASAL:
             found = PHRASAL[(lemma, prt.lower_)], tok.i + 1
-    if found is None and tok.pos_ == "VERB" and lemma in CONTROL_VERBS and any(
+    if found is None and verb and lemma in CONTROL_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() == "control" for c in tok.children):
         found = "territory", tok.i + 1  # "took full control of", "wrested control of a camp"
-    if found is None and tok.pos_ == "VERB" and lemma in VERB_FAMILIES:
+    if found is None and verb and lemma in VERB_FAMILIES:
         found = VERB_FAMILIES[lemma], tok.i + 1
     elif found is None and tok.pos_ in ("NOUN", "PROPN") and (lemma in NOUN_FAMILIES or tok.lower_ in NOUN_FAMILIES):
         found = NOUN_FAMILIES.get(lemma) or NOUN_FAMILIES[tok.lower_], tok.i + 1

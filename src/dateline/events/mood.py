@@ -54,7 +54,9 @@ def modality(em: Any) -> None:
             # "will strike" is planned; "could strike", "would strike if ..." only possible
             em.modality = "hypothetical" if conditional or modal[0] in ("could", "might", "may") else "future"
             return
-        to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+        # "to have seized": a perfect infinitive tells a past act ("claimed to have seized"), not an aim
+        to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and not any(
+            c.dep_ == "aux" and c.lower_ == "have" for c in kids)
         if to_inf and t.head.lemma_.lower() not in REALIS_HEADS and t.dep_ in ("xcomp", "advcl", "acl", "ccomp"):
             em.modality = "future"
             return

@@ -31,6 +31,8 @@ __all__ = ["PlaceStage", "find_toponyms", "resolve_places", "article_country", "
            "resolve_spans", "given_toponym", "cues_around", "Cues"]
 
 MAX_WORDS = 4
+# kind words a curated feature's name may end in when written in lower case ("the Walid crossing")
+FEATURE_TAILS = frozenset({"crossing", "dam", "field", "oilfield", "airbase", "airport", "base", "bridge", "gate"})
 # Lowercase words allowed inside a multi-word name.
 CONNECTORS = frozenset(ARTICLES | {"de", "del", "la", "le", "of", "the", "bin", "ibn", "bani", "umm", "um"})
 # Words before a name that make it a person's name, not a place's.
@@ -142,6 +144,8 @@ def _runs(text: str, toks: list[_Tok]) -> list[tuple[int, int]]:
             elif toks[j].lower not in CONNECTORS:
                 break
             j += 1
+        if last < len(toks) and toks[last].lower in FEATURE_TAILS and _joinable(text, toks[last - 1], toks[last]):
+            last += 1  # "the Walid crossing", "Tishreen dam": a feature's name may end in its lower-case kind
         runs.append((i, last))
         i = last
     return runs
@@ -210,7 +214,7 @@ def _match_at(
 ) -> tuple[int, list[Place], str] | None:
     """The longest name starting at token k (within the run ending at j), if any."""
     for n in range(min(MAX_WORDS, j - k), 0, -1):
-        if not toks[k + n - 1].is_cap:
+        if not toks[k + n - 1].is_cap and not (n > 1 and toks[k + n - 1].lower in FEATURE_TAILS):
             continue
         if _skip_gram(text, toks, k, n, gaz):
             continue

@@ -35,12 +35,45 @@ def find_model(names: str | Iterable[str]) -> str:
     )
 
 
+BRACKETS = {"[": "]", "(": ")"}
+
+
+def keep_brackets_in_sentence(doc: Any) -> Any:
+    """An editor's insertion ("withdrew today [Sunday] from the crossing") does not start a sentence.
+
+    Runs before the parser: a bracket opened after a lower-case word, and the words up to its
+    closing bracket, are marked as inside the sentence they interrupt.
+    """
+    i = 1
+    while i < len(doc):
+        close = BRACKETS.get(doc[i].text)
+        prev = doc[i - 1]
+        if close is not None and (prev.is_lower or prev.like_num):
+            j = i
+            while j < len(doc) and j - i <= 12 and doc[j].text != close:
+                doc[j].is_sent_start = False
+                j += 1
+            if j < len(doc) and doc[j].text == close:
+                doc[j].is_sent_start = False
+                if j + 1 < len(doc) and (doc[j + 1].is_lower or doc[j + 1].is_punct):
+                    doc[j + 1].is_sent_start = False
+            i = j
+        i += 1
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str) -> Any:
     import spacy
+    from spacy.language import Language
 
+    if not Language.has_factory("dateline_brackets"):
+        Language.component("dateline_brackets", func=keep_brackets_in_sentence)
     # NER stays on: it is cheap and its spans are kept for inspection, never trusted for geography.
-    return spacy.load(name)
+    nlp = spacy.load(name)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dateline_brackets", before="parser")
+    return nlp
 
 
 class SpacyBackend:
