@@ -389,3 +389,18 @@ def test_an_editors_bracket_does_not_split_the_sentence(run_text):
                  "letting the militants take it." + TAIL)
     assert len([s for s in a.doc.sents if "withdrew" in s.text and "Walid" in s.text]) == 1
     assert [e.sub_event_type for e in a.events][:1] == ["Non-violent transfer of territory"]
+
+
+def test_police_attacking_a_peaceful_protest_without_casualties_is_an_intervention(run_text):
+    found = subtypes(run_text, "Police attacked a peaceful human chain of teachers in Rangpur, Bangladesh, on Sunday "
+                               "and detained ten of them.")
+    assert found[:1] == ["Protest with intervention"]
+    found = subtypes(run_text, "Police opened fire on protesters in Rangpur, Bangladesh, on Sunday, killing two.")
+    assert found[:1] == ["Excessive force against protesters"]
+
+
+def test_a_headline_verb_untagged_and_riot_police_before_a_verb(run_text):
+    assert subtypes(run_text, "Police detain protesters during a rally against fuel prices in Almaty, Kazakhstan, "
+                              "Sunday.")[:1] == ["Protest with intervention"]
+    assert "Violent demonstration" not in subtypes(
+        run_text, "Riot police watch demonstrators during anti-government protests in Sfax, Tunisia, on Tuesday.")

@@ -19,7 +19,7 @@ from .cues import protest_subtype, protesters_violent
 from .detect import EventMention, detect
 from .claims import CLAIM_VERBS, attribution_kind, claim_kind
 from .fatalities import injured_count, toll_in, victim_count
-from .lexicon import ARMED, CAMEO_PLOVER, PROTESTERS, SUBTYPES, WEAPON_FAMILIES
+from .lexicon import ARMED, CAMEO_PLOVER, PROTEST_WORDS, PROTESTERS, SUBTYPES, WEAPON_FAMILIES
 from .merge import merge_into, merge_within_article
 
 __all__ = ["EventStage", "type_event", "build_events", "content_words"]
@@ -54,6 +54,10 @@ def type_event(em: EventMention) -> tuple[str, str]:
         if any(m.actor.inter == 6 for m in patients) or (any(_is_state(m) for m in agents) and _fired_on_crowd(em)):
             if protesters_violent(em.triggers[0].token.sent):
                 return "Riots", "Violent demonstration"  # ACLED: excessive force is force against peaceful protest
+            if fam == "attack" and not any(t.family in ("kill", "execute") for t in em.triggers):
+                # "police attacked the human chain": excessive only with deaths or grave injuries
+                sub = protest_subtype(em.triggers[0].token.sent, False)
+                return sub if sub[1] != "Peaceful protest" else ("Protests", "Protest with intervention")
             return "Protests", "Excessive force against protesters"
         if crowd and fam in ("clash", "attack"):
             return "Riots", "Violent demonstration"  # protesters or rioters fighting police are a riot
@@ -109,7 +113,9 @@ def _fired_on_crowd(em: EventMention) -> bool:
     trigger = em.triggers[0].token
     verb = trigger.head if trigger.dep_ in ("advcl", "xcomp", "conj") else trigger  # "fired ..., killing four"
     for t in trigger.sent:
-        if t.lower_ in PROTESTERS and t.dep_ in ("dobj", "pobj"):
+        crowd = t.lower_ in PROTESTERS | PROTEST_WORDS or (t.lower_ == "chain" and any(
+            c.lower_ == "human" for c in t.children))
+        if crowd and t.dep_ in ("dobj", "pobj"):
             up = [a for _, a in zip(range(3), t.ancestors)]
             if verb in up or trigger in up:
                 return True

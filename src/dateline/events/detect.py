@@ -140,7 +140,8 @@ def _not_an_act(tok: Any, fam: str, subject: set[str], sent_words: set[str]) -> 
     if fam == "explosive" and ({c.lower_ for c in tok.children if c.dep_ == "conj"} | (
             {tok.head.lower_} if tok.dep_ == "conj" else set())) & HAZARDS:
         return True  # "a multi-vehicle crash and explosion"
-    if fam == "riot" and tok.dep_ in ("compound", "amod") and tok.head.lower_ in _RIOT_EQUIPMENT:
+    if fam == "riot" and (tok.dep_ in ("compound", "amod") and tok.head.lower_ in _RIOT_EQUIPMENT or (
+            tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in _RIOT_EQUIPMENT)):
         return True  # "riot police chased demonstrators": the police's kit, not a riot
     if fam == "destroy" and _destroyed_by_a_hazard(tok, sent_words):
         return True  # "a factory burned in a fire that broke out", "demolished by a fertilizer plant explosion"

@@ -80,6 +80,7 @@ NOUN_FAMILIES: dict[str, str] = {
 
 # two-word triggers: (first lemma, second lower) -> family; the first token is the trigger's head
 PHRASAL: dict[tuple[str, str], str] = {
+    ("human", "chain"): "protest",  # a line of people holding hands in protest
     ("take", "over"): "territory",
     ("take", "control"): "territory",
     ("seize", "control"): "territory",
@@ -208,7 +209,9 @@ LETHAL_WORDS = {"killed", "kill", "shot", "died", "die", "gunfire", "bullets", "
 # words that say the authorities intervened in a protest (forms and lemmas)
 INTERVENTION_WORDS = {"dispersed", "disperse", "dispersal", "tear", "teargas", "water", "cannon", "cannons", "rubber",
                       "batons", "baton", "arrested", "detained", "beat", "beaten", "broke", "cordoned", "stun",
-                      "pepper", "suppressed", "crackdown", "dispersing", "chased"}
+                      "pepper", "suppressed", "crackdown", "dispersing", "chased",
+                      # base forms a headline's present tense leaves untagged as verbs ("Police detain protesters")
+                      "detain", "detains", "disperses"}
 # verbs (lemmas) that say the same ("police detain protesters", "forces suppress a march")
 INTERVENTION_VERBS = {"disperse", "suppress", "arrest", "detain", "beat", "chase", "drag", "halt", "kettle", "cordon",
                       "crack", "break", "clear", "block"}
