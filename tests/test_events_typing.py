@@ -404,3 +404,18 @@ def test_a_headline_verb_untagged_and_riot_police_before_a_verb(run_text):
                               "Sunday.")[:1] == ["Protest with intervention"]
     assert "Violent demonstration" not in subtypes(
         run_text, "Riot police watch demonstrators during anti-government protests in Sfax, Tunisia, on Tuesday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Heavy rain swelled the river and water was discharged from the Kosi barrage in Supaul, India, on Monday.",
+    "Three workers died after inhaling phosphine gas released from a pesticide at a warehouse in Multan, Pakistan.",
+    "Soldiers helped rescue work in villages of Astore, Pakistan, that were hit by earthquakes on Monday.",
+    "Police in Lahore, Pakistan, recovered stolen property worth $50,000 on Monday.",
+])
+def test_disasters_dams_and_stolen_goods_are_no_political_violence(run_text, text):
+    assert subtypes(run_text, text) == []
+
+
+def test_killed_by_sniper_fire_stays_an_attack_not_a_disaster(run_text):
+    found = subtypes(run_text, "Two civilians were killed by sniper fire in Taiz, Yemen, on Monday.")
+    assert found[:1] in (["Attack"], ["Armed clash"])

@@ -149,8 +149,18 @@ def _not_an_act(tok: Any, fam: str, subject: set[str], sent_words: set[str]) -> 
         return True  # ACLED leaves ordinary crime out
     if lemma in ("hit", "target", "strike") and tok.pos_ == "VERB" and not _has_object(tok):
         return True
+    if lemma == "barrage" and sent_words & _WATER_WORDS:
+        return True  # "water discharged from the barrage": a dam, not an artillery barrage
+    if lemma == "steal" and tok.dep_ == "amod":
+        return True  # "recovered stolen property": goods described, the theft told elsewhere if at all
     return lemma == "shoot" and any(c.lower_ == "video" for c in tok.children)
 
+
+# hazards a weapon may also cause: as the agent of a passive they do not make an accident
+_MAN_MADE_HAZARDS = {"fire", "fires", "flames", "smoke", "explosion", "blaze", "blazes", "crash", "crashes",
+                     "collapse", "fumes", "accident", "accidents"}
+_WATER_WORDS = {"water", "river", "flood", "floods", "flooding", "canal", "discharge", "discharged", "reservoir",
+                "dam", "irrigation", "rainfall", "catchment"}
 
 _REACTIONS = {"response", "reaction", "retaliation", "reprisal", "revenge", "answer"}
 # what governments do about an event told elsewhere: sanctions, expulsions, condemnation
@@ -233,6 +243,10 @@ def _refine(tok: Any, fam: str) -> str | None:
     sent_words = {t.lower_ for t in tok.sent}
     objects = _objects(tok) if tok.pos_ == "VERB" else set()
     subject = {t.lower_ for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    # the agent of a passive, when a natural hazard ("a town hit by an earthquake"; not "killed by sniper fire")
+    agents = {x.lower_ for c in tok.children if c.dep_ == "agent" for x in c.children if x.dep_ == "pobj"}
+    if agents & (HAZARDS - _MAN_MADE_HAZARDS):
+        return None
     if _not_an_act(tok, fam, subject, sent_words):
         return None
     if fam == "destroy" and objects & {"himself", "herself", "themselves"}:

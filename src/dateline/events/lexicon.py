@@ -180,16 +180,21 @@ HAZARDS = {"flood", "floods", "flooding", "rain", "rains", "earthquake", "quake"
            "coronavirus", "cholera", "outbreak", "lightning", "stampede", "tornado", "mudslide", "snow", "cold",
            "epidemic", "pandemic", "famine", "hunger", "malnutrition", "overdose", "volcano", "eruption", "leak",
            "spill", "flames", "smoke", "fumes", "explosion",
+           "earthquakes", "quakes", "storms", "cyclones", "hurricanes", "typhoons", "tornadoes", "fires", "blazes",
+           "wildfires", "accidents", "crashes", "eruptions", "avalanches", "tsunamis", "mudslides",
            # summaries of a whole war are not events: "a conflict that has killed 280,000 people"
            "war", "conflict", "crisis", "uprising", "revolution", "insurgency"}
 # words that make an explosion industrial rather than an attack ("a gas explosion at a factory")
 INDUSTRIAL = {"leak", "leaked", "leakage", "spill", "test", "tested", "testing", "gas", "boiler", "factory", "plant", "cylinder", "tanker", "pipeline", "refinery", "mine", "coal",
               "chemical", "fireworks", "warehouse", "fuel", "transformer", "reactor", "industrial", "storage",
-              "container", "furnace", "solvents", "chemicals", "cylinders", "tanker", "workers"}
+              "container", "furnace", "solvents", "chemicals", "cylinders", "tanker", "workers",
+              "pest", "pesticide", "pesticides", "fumigation", "fumigant", "phosphine", "fertilizer", "fertiliser"}
 # crime that ACLED does not code as political violence or arrests
 CRIME = {"drug", "drugs", "narcotics", "smuggling", "smugglers", "trafficking", "traffickers", "robbery", "robbers",
          "theft", "thieves", "fraud", "cartel", "gang", "gangs", "burglary", "heroin", "cocaine", "methamphetamine",
-         "counterfeit", "bribery", "embezzlement", "poaching", "poachers"}
+         "counterfeit", "bribery", "embezzlement", "poaching", "poachers",
+         # migration enforcement: border guards detaining people who cross is not a political arrest
+         "migrants", "migrant", "migration", "undocumented", "asylum-seekers"}
 # people whose action is a protest whatever the verb ("crowds poured into the streets")
 PROTESTERS = {"protesters", "protestors", "demonstrators", "strikers", "marchers", "crowds", "crowd", "rioters"}
 # words around a protest that make it violent (ACLED: violent demonstration: demonstrators clash, throw things,
