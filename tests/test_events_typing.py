@@ -419,3 +419,16 @@ def test_disasters_dams_and_stolen_goods_are_no_political_violence(run_text, tex
 def test_killed_by_sniper_fire_stays_an_attack_not_a_disaster(run_text):
     found = subtypes(run_text, "Two civilians were killed by sniper fire in Taiz, Yemen, on Monday.")
     assert found[:1] in (["Attack"], ["Armed clash"])
+
+
+def test_the_doer_of_by_doing_is_the_subject_of_the_main_verb(run_text):
+    found = subtypes(run_text, "Units of the Iraqi army today achieved a major victory by controlling the town of "
+                               "Rawa in Anbar, Iraq.")
+    assert found[:1] == ["Government regains territory"]
+
+
+def test_a_dateline_parsed_as_a_second_subject_does_not_hide_the_doer(run_text):
+    a = run_text("Baghdad, 26 Jun (Agency) Units of the Iraqi army today achieved a major victory by controlling "
+                 "the town of Rawa in Anbar, Iraq." + TAIL)
+    taken = [e for e in a.events if e.sub_event_type == "Government regains territory"]
+    assert taken and taken[0].actor1 is not None and taken[0].actor1.name == "Military Forces of Iraq"

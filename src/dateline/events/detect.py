@@ -472,11 +472,14 @@ def _subject_of(verb: Any) -> list[Any]:
     t = verb
     for _ in range(6):
         subj = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
-        if subj:
-            return list(subj[0].subtree)
+        if subj:  # the nearest, when a dateline's place was parsed as a second subject
+            return list(min(subj, key=lambda c: abs(t.i - c.i)).subtree)
         agent = [c for c in t.children if c.dep_ == "agent"]
         if agent:
             return list(agent[0].subtree)
+        if t.dep_ == "pcomp" and t.head.lower_ in ("by", "after", "while", "before") and t.head.head.pos_ == "VERB":
+            t = t.head.head  # "achieved a victory by controlling the area": the doer of the main verb
+            continue
         if t.dep_ in ("xcomp", "acomp", "advcl", "conj", "ccomp", "relcl", "acl") and t.head.i != t.i:
             if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH_VERBS:
                 return []
