@@ -432,3 +432,10 @@ def test_a_dateline_parsed_as_a_second_subject_does_not_hide_the_doer(run_text):
                  "the town of Rawa in Anbar, Iraq." + TAIL)
     taken = [e for e in a.events if e.sub_event_type == "Government regains territory"]
     assert taken and taken[0].actor1 is not None and taken[0].actor1.name == "Military Forces of Iraq"
+
+
+def test_violence_a_protest_denounces_does_not_make_it_violent(run_text):
+    assert subtypes(run_text, "Hundreds of students marched in Kampala, Uganda, on Monday to decry the arrests and "
+                              "violence of the past week.")[:1] == ["Peaceful protest"]
+    assert subtypes(run_text, "Hundreds of students marched in Kampala, Uganda, on Monday and threw stones at the "
+                              "police.")[:1] == ["Violent demonstration"]

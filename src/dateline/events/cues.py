@@ -125,6 +125,16 @@ _FORCE_ACTS = {"crackdown", "dispersal", "suppression", "repression", "response"
 _DEMONSTRATOR = PROTESTERS | {"protester", "protestor", "demonstrator", "rioter", "youths", "youth"}
 
 
+_DENOUNCE = {"denounce", "condemn", "decry", "oppose", "protest", "reject", "deplore", "against"}
+
+
+def _denounced(t: Any) -> bool:
+    """The word is what a protest speaks against ("to denounce violence", "against the arrests and violence")."""
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ in ("dobj", "pobj") and t.head.lemma_.lower() in _DENOUNCE
+
+
 def protesters_violent(sent: Any) -> bool:
     """Demonstrators fight, throw, burn, storm or block roads in this sentence (ACLED: a violent demonstration)."""
     for t in sent:
@@ -132,6 +142,8 @@ def protesters_violent(sent: Any) -> bool:
         if lemma in ("violent", "violence", "violently") and (t.head.lemma_.lower() in _FORCE_ACTS or any(
                 c.lower_ == "against" for c in t.children)):
             continue  # "a violent crackdown", "violence against protesters": the force is the police's
+        if lemma in ("violence", "attack", "attacks", "clash", "clashes") and _denounced(t):
+            continue  # "marched to denounce violence", "to decry the arrests and violence": the grievance
         if t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "non" or word.startswith("non-"):
             continue  # "a non-violent demonstration"
         if word in RIOT_WORDS or lemma in RIOT_WORDS:
