@@ -439,3 +439,17 @@ def test_violence_a_protest_denounces_does_not_make_it_violent(run_text):
                               "violence of the past week.")[:1] == ["Peaceful protest"]
     assert subtypes(run_text, "Hundreds of students marched in Kampala, Uganda, on Monday and threw stones at the "
                               "police.")[:1] == ["Violent demonstration"]
+
+
+def test_creating_a_base_or_barracks_is_a_base_established(run_text):
+    assert subtypes(run_text, "The Turkish army has established a number of barracks near Soran, Iraq, on "
+                              "Monday.")[:1] == ["Headquarters or base established"]
+    assert subtypes(run_text, "The US military has created a new base near Hasakah, Syria, on Monday.")[:1] == [
+        "Headquarters or base established"]
+
+
+def test_an_attack_that_only_takes_people_is_an_abduction(run_text):
+    assert subtypes(run_text, "Gunmen attacked a school in Kagara, Nigeria, on Wednesday, abducting 27 "
+                              "students.")[:1] == ["Abduction/forced disappearance"]
+    assert subtypes(run_text, "Gunmen attacked a school in Kagara, Nigeria, on Wednesday, killing a student and "
+                              "abducting 27 others.")[:1] == ["Attack"]

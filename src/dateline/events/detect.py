@@ -435,7 +435,10 @@ def _head_family(group: list[Trigger]) -> str:
         return "territory"  # "seized a district centre, while a bomb killed five": the place taken governs
     if weapons:
         return min(weapons, key=FAMILY_PRIORITY.index)
-    if taken and {t.family for t in group} <= {"territory", "clash", "kill", "attack"}:
+    families = {t.family for t in group}
+    if "abduct" in families and families <= {"abduct", "attack", "clash"}:
+        return "abduct"  # "gunmen attacked the staff quarters, abducting a woman": no one killed, the taking counts
+    if taken and families <= {"territory", "clash", "kill", "attack"}:
         return "territory"  # "took control of the town in fierce clashes": the fighting is how it was taken
     return min(group, key=lambda t: (t.family == "territory" and _purpose(t.token), _depth(t.token),
                                      FAMILY_PRIORITY.index(t.family))).family

@@ -44,7 +44,7 @@ VERB_FAMILIES: dict[str, str] = {
                      "amass"], "change"),
     **dict.fromkeys(["exchange", "swap", "release", "free", "agree"], "agreement"),
     **dict.fromkeys(["withdraw", "evacuate", "hand", "cede", "surrender"], "transfer"),
-    **dict.fromkeys(["establish", "build", "erect"], "base"),
+    **dict.fromkeys(["establish", "build", "erect", "create", "construct"], "base"),
 }
 
 # noun lemma -> family
@@ -166,7 +166,8 @@ NOT_USE_HEADS = {"squad", "squads", "disposal", "expert", "experts", "technician
 
 # objects that make a verb of the "base", "disrupt" or "transfer" family an event
 BASE_NOUNS = {"base", "bases", "post", "posts", "outpost", "outposts", "headquarters", "checkpoint", "checkpoints",
-              "camp", "camps", "point", "points", "position", "positions", "garrison", "airbase", "airstrip"}
+              "camp", "camps", "point", "points", "position", "positions", "garrison", "airbase", "airstrip",
+              "barracks", "airbases"}
 WEAPON_NOUNS = {"weapons", "weapon", "arms", "ammunition", "ammunitions", "explosives", "explosive", "ied", "ieds",
                 "bomb", "bombs", "mine", "mines", "landmines", "rockets", "rocket", "missile", "missiles", "drone",
                 "drones", "grenades", "grenade", "cache", "device", "devices", "shells", "mortars", "rifles", "guns",
