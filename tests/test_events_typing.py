@@ -453,3 +453,21 @@ def test_an_attack_that_only_takes_people_is_an_abduction(run_text):
                               "students.")[:1] == ["Abduction/forced disappearance"]
     assert subtypes(run_text, "Gunmen attacked a school in Kagara, Nigeria, on Wednesday, killing a student and "
                               "abducting 27 others.")[:1] == ["Attack"]
+
+
+def _actor1(run_text, text):
+    current = [e for e in run_text(text + TAIL).events if not e.background]
+    return current[0].actor1.name if current and current[0].actor1 is not None else None
+
+
+def test_killed_in_a_forces_bombing_names_the_forces_as_doers(run_text):
+    text = "More than 30 people were killed in Syrian regime bombing on Wednesday in the town of Douma, Syria."
+    assert _actor1(run_text, text) == "Military Forces of Syria"
+    assert subtypes(run_text, text)[:1] == ["Air/drone strike"]  # state forces bomb from the air
+    assert subtypes(run_text, "A car bomb planted by militants killed 12 people in Douma, Syria, on "
+                              "Wednesday.")[:1] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_headline_subject_parsed_as_a_reduced_relative_is_still_the_doer(run_text):
+    assert _actor1(run_text, "Syrian air force strikes killed at least 70 people in Douma, Syria, on "
+                             "Friday.") == "Military Forces of Syria"

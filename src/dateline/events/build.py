@@ -31,6 +31,12 @@ def _participants(ms: list[ActorMention], acting: bool = False) -> list[ActorMen
             and not (acting and m.actor.kind == "aid")]
 
 
+# words of a bomb that was placed, not dropped
+_PLANTED_BOMB_WORDS = {"car", "roadside", "ied", "ieds", "planted", "improvised", "device", "devices", "landmine",
+                       "landmines", "mine", "mines", "booby", "booby-trapped", "vehicle", "motorcycle", "parcel",
+                       "detonated", "suicide", "bomber", "explosion", "blast", "exploded", "went"}
+
+
 _MILITARY_TARGETS = {"checkpoint", "checkpoints", "base", "bases", "post", "posts", "outpost", "convoy", "patrol",
                      "barracks", "positions", "position", "station", "garrison", "headquarters", "camp", "airport",
                      "airbase", "tank", "vehicle", "soldiers", "troops", "police", "policemen"}
@@ -50,6 +56,9 @@ def type_event(em: EventMention) -> tuple[str, str]:
     armed_other = any(m.actor.inter in ARMED for m in patients + partners)
     if fam == "territory":
         return _territory_type(em, agents, patients)
+    if fam == "explosive" and any(m.actor.inter == 1 and m.actor.kind == "state" for m in agents) and not (
+            words & _PLANTED_BOMB_WORDS):
+        return SUBTYPES["air"]  # "regime and Russian bombing": state forces bomb from the air, not with IEDs
     if fam in ("kill", "attack", "execute", "clash"):
         if any(m.actor.inter == 6 for m in patients) or (any(_is_state(m) for m in agents) and _fired_on_crowd(em)):
             if protesters_violent(em.triggers[0].token.sent):

@@ -470,6 +470,16 @@ def _actor_at(article: Article, doc: Any, tokens: Iterable[Any]) -> list[ActorMe
     return _mentions_in(article.actors, doc, ids)
 
 
+def _doers_of_the_means(article: Article, doc: Any, prep: Any) -> list[ActorMention]:
+    """"killed in Syrian regime and Russian bombing", "in heavy Russian strikes": the attack noun's own
+    modifiers name who made it (not "in an attack on civilians": only words up to the noun count)."""
+    for x in prep.subtree:
+        if x.pos_ == "NOUN" and (x.lower_ in ("strikes", "strike", "raids", "raid") or (
+                NOUN_FAMILIES.get(x.lemma_.lower()) or NOUN_FAMILIES.get(x.lower_)) in (*WEAPON_FAMILIES, "attack")):
+            return _actor_at(article, doc, [t for t in prep.subtree if t.i <= x.i])
+    return []
+
+
 def _subject_of(verb: Any) -> list[Any]:
     """Subject tokens of a verb, climbing xcomp/acomp/advcl/conj chains ("were able to kill")."""
     t = verb
@@ -486,6 +496,10 @@ def _subject_of(verb: Any) -> list[Any]:
         if t.dep_ in ("xcomp", "acomp", "advcl", "conj", "ccomp", "relcl", "acl") and t.head.i != t.i:
             if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH_VERBS:
                 return []
+            if t.dep_ == "acl" and any(c.dep_ == "dobj" for c in t.children) and not any(
+                    c.dep_ == "auxpass" for c in t.children):
+                # "Syrian air force strikes killed 70 people" parsed as a reduced relative: the noun is the doer
+                return [x for x in t.head.subtree if x.i < t.i]
             if t.dep_ in ("relcl", "acl"):
                 return [t.head] if t.dep_ == "relcl" else []
             t = t.head
@@ -511,6 +525,8 @@ def _roles(article: Article, em: EventMention) -> None:
                     em.patients += _actor_at(article, doc, c.subtree)
                 elif c.dep_ == "prep" and c.lower_ in ("with", "between"):
                     em.partners += _actor_at(article, doc, c.subtree)
+                elif c.dep_ == "prep" and c.lower_ in ("in", "during") and passive:
+                    em.agents += _doers_of_the_means(article, doc, c)
             if not passive:
                 subject = _subject_of(tok)
                 found = _actor_at(article, doc, subject)
