@@ -471,3 +471,12 @@ def test_killed_in_a_forces_bombing_names_the_forces_as_doers(run_text):
 def test_a_headline_subject_parsed_as_a_reduced_relative_is_still_the_doer(run_text):
     assert _actor1(run_text, "Syrian air force strikes killed at least 70 people in Douma, Syria, on "
                              "Friday.") == "Military Forces of Syria"
+
+
+def test_bombs_dropped_from_craft_are_flown_by_the_crafts_side(run_text):
+    text = ("Barrel bombs dropped from Syrian government helicopters on Thursday killed at least 11 civilians in "
+            "the town of Ariha, Syria.")
+    assert _actor1(run_text, text) == "Military Forces of Syria"
+    assert subtypes(run_text, text)[:1] == ["Air/drone strike"]
+    assert subtypes(run_text, "A woman died after an aerial bomb hit her home in Ariha, Syria, on "
+                              "Thursday.")[:1] == ["Air/drone strike"]

@@ -470,6 +470,10 @@ def _actor_at(article: Article, doc: Any, tokens: Iterable[Any]) -> list[ActorMe
     return _mentions_in(article.actors, doc, ids)
 
 
+# verbs that deliver a weapon from a craft or a launcher
+_DELIVERY = {"drop", "fire", "launch", "shoot"}
+
+
 def _doers_of_the_means(article: Article, doc: Any, prep: Any) -> list[ActorMention]:
     """"killed in Syrian regime and Russian bombing", "in heavy Russian strikes": the attack noun's own
     modifiers name who made it (not "in an attack on civilians": only words up to the noun count)."""
@@ -544,9 +548,16 @@ def _roles(article: Article, em: EventMention) -> None:
                 elif c.dep_ in ("poss", "compound", "amod", "nmod"):
                     em.agents += _actor_at(article, doc, c.subtree)
                 elif c.dep_ == "acl" and c.pos_ == "VERB":
-                    # "a missile fired by Syrian forces", "attacks carried out by the air force"
+                    # "a missile fired by Syrian forces", "attacks carried out by the air force",
+                    # "barrel bombs dropped from regime helicopters"
                     em.agents += [m for a in c.children if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by")
+                                  or (a.dep_ == "prep" and a.lower_ == "from" and c.lemma_.lower() in _DELIVERY)
                                   for m in _actor_at(article, doc, a.subtree)]
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _DELIVERY and trig.family in (
+                    *WEAPON_FAMILIES,):
+                # "barrel bombs dropped from regime helicopters killed ...": the craft they came from flies them
+                em.agents += [m for a in tok.head.children if a.dep_ == "prep" and a.lower_ == "from"
+                              for m in _actor_at(article, doc, a.subtree)]
             obj, gov = _object_of(tok)
             weapon_object = trig.family in WEAPON_FAMILIES and obj.dep_ in ("dobj", "pobj") and gov.pos_ == "VERB"
             if obj.dep_ in ("dobj", "attr", "pobj") and (gov.lemma_.lower() in LIGHT_VERBS | VERB_FAMILIES.keys()

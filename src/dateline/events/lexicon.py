@@ -101,6 +101,8 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("air", "raid"): "air",
     ("drone", "strike"): "air",
     ("barrel", "bomb"): "air",
+    ("aerial", "bomb"): "air",
+    ("aerial", "bombardment"): "air",
     ("suicide", "bombing"): "suicide",
     ("suicide", "bomber"): "suicide",
     ("suicide", "attack"): "suicide",
