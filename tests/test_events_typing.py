@@ -480,3 +480,17 @@ def test_bombs_dropped_from_craft_are_flown_by_the_crafts_side(run_text):
     assert subtypes(run_text, text)[:1] == ["Air/drone strike"]
     assert subtypes(run_text, "A woman died after an aerial bomb hit her home in Ariha, Syria, on "
                               "Thursday.")[:1] == ["Air/drone strike"]
+
+
+def test_the_side_fought_in_a_clash_is_actor1_when_none_is_the_subject(run_text):
+    a = run_text("At least 10 Syrian soldiers were killed on Tuesday in clashes with Islamic State fighters in "
+                 "Deir Ezzor, Syria." + TAIL)
+    ev = [e for e in a.events if not e.background][0]
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.actor1.name == "Islamic State" and ev.actor2.name == "Military Forces of Syria"
+
+
+def test_an_execution_of_captured_fighters_is_an_attack(run_text):
+    text = "Jihadists from the Islamic State have executed three officers of the Free Syrian Army in Deir Ezzor, Syria."
+    assert subtypes(run_text, text)[:1] == ["Attack"]
+    assert _actor1(run_text, text) == "Islamic State"  # the members are the group named after them

@@ -74,6 +74,8 @@ def type_event(em: EventMention) -> tuple[str, str]:
             if not armed_other and any(m.actor.inter == 7 for m in patients):
                 return "Violence against civilians", "Attack"  # "gunmen stormed the university, killing students"
             return SUBTYPES["clash"]
+        if fam == "execute":
+            return "Violence against civilians", "Attack"  # ACLED: captives put to death, fighters or not
         if armed_other:
             return "Battles", "Armed clash"
         targets = {t.lower_ for trig in em.triggers for c in trig.token.children
@@ -245,7 +247,12 @@ def _actors(em: EventMention, country: str | None) -> tuple[ActorRef | None, Act
     if not agents and em.family not in _NOT_BY_REPORTER and not _names_own_doers(em):
         # "the army said 15 insurgents were killed": the army fought
         agents = [m for m in _participants(em.claimant) if m.actor.inter in ARMED]
-    others = _participants(em.patients) + _participants(em.partners)
+    patients, partners = _participants(em.patients), _participants(em.partners)
+    if not agents and em.family in ("clash", "kill", "attack") and patients and partners and not {
+            m.actor.name for m in partners} & {m.actor.name for m in patients}:
+        # "ten soldiers were killed in clashes with IS": the side they fought did the killing
+        agents, partners = partners[:1], partners[1:]
+    others = patients + partners
     used: list[ActorMention] = []
     actor1 = agents[0] if agents else None
     if actor1:

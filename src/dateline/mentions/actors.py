@@ -44,6 +44,9 @@ POLICE_NOUNS = {"police", "policemen", "policeman", "gendarmes", "gendarmerie", 
                 "policewomen"}
 GOVERNMENT_WORDS = {"regime", "government", "pro-regime", "pro-government", "loyalist", "state", "security",
                     "army", "military", "junta", "paramilitary", "federal"}
+# generic words for unarmed people: "civilians of Aleppo", "residents of the camp" stay civilians
+_CIVILIAN_GENERIC = {"civilians", "residents", "people", "villagers", "protesters", "demonstrators", "students",
+                     "workers", "children", "women", "refugees", "families"}
 # Civil bodies a country's name may name without naming its state ("the Pakistan Stock Exchange").
 _CIVIL_HEADS = {"exchange", "university", "college", "school", "airlines", "airways", "company", "corporation",
                 "television", "tv", "radio", "news", "post", "times", "stadium", "hospital", "federation", "league",
@@ -530,6 +533,10 @@ class ActorStage:
             if tok.lower_ == "men" and not any(c.dep_ in ("amod", "compound") and c.lower_ in _ARMED_MEN
                                                for c in tok.children):
                 continue
+            if tok.lower_ not in _CIVILIAN_GENERIC and any(
+                    c.dep_ == "prep" and c.lower_ in ("from", "of") and any(t.i in taken for t in c.subtree)
+                    for c in tok.children):
+                continue  # "jihadists from the Islamic State": members of the group named after them
             left = _left_phrase(doc, tok.i, tok.sent.start)
             start = left[0].i if left else tok.i
             while start < tok.i and (doc[start].lower_ in ("and", "-") or doc[start].is_punct):
