@@ -553,8 +553,8 @@ def _roles(article: Article, em: EventMention) -> None:
                     em.agents += [m for a in c.children if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by")
                                   or (a.dep_ == "prep" and a.lower_ == "from" and c.lemma_.lower() in _DELIVERY)
                                   for m in _actor_at(article, doc, a.subtree)]
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _DELIVERY and trig.family in (
-                    *WEAPON_FAMILIES,):
+            if (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _DELIVERY
+                    and trig.family in WEAPON_FAMILIES):
                 # "barrel bombs dropped from regime helicopters killed ...": the craft they came from flies them
                 em.agents += [m for a in tok.head.children if a.dep_ == "prep" and a.lower_ == "from"
                               for m in _actor_at(article, doc, a.subtree)]
