@@ -82,7 +82,7 @@ def type_event(em: EventMention) -> tuple[str, str]:
                    if c.dep_ in ("dobj", "prep") for t in c.subtree}
         # the attack's own object is a post of armed men: whoever else died, the fight was with them
         attacked_post = fam == "attack" and bool(targets & _MILITARY_TARGETS) and not targets & _CIVILIAN_MARKS
-        if (any(m.actor.inter == 7 for m in patients) and not attacked_post) or fam == "execute":
+        if any(m.actor.inter == 7 for m in patients) and not attacked_post:
             return "Violence against civilians", "Attack"
         if targets & _MILITARY_TARGETS or any(m.actor.inter == 1 for m in agents):
             return "Battles", "Armed clash"
@@ -118,13 +118,16 @@ def _protesting_doers(em: EventMention) -> bool:
     return any(w.lower_ in PROTESTERS or (w.pos_ == "VERB" and w.lemma_.lower() in _PROTEST_LEMMAS) for w in doers)
 
 
+_CROWD_WORDS = PROTESTERS | PROTEST_WORDS
+
+
 def _fired_on_crowd(em: EventMention) -> bool:
     """State forces killing in a clause whose object is a crowd of protesters ("police fired live rounds at
     protesters, killing four"): the deaths are of the protest, whatever the victims are called."""
     trigger = em.triggers[0].token
     verb = trigger.head if trigger.dep_ in ("advcl", "xcomp", "conj") else trigger  # "fired ..., killing four"
     for t in trigger.sent:
-        crowd = t.lower_ in PROTESTERS | PROTEST_WORDS or (t.lower_ == "chain" and any(
+        crowd = t.lower_ in _CROWD_WORDS or (t.lower_ == "chain" and any(
             c.lower_ == "human" for c in t.children))
         if crowd and t.dep_ in ("dobj", "pobj"):
             up = [a for _, a in zip(range(3), t.ancestors)]

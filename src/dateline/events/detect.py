@@ -159,6 +159,7 @@ def _not_an_act(tok: Any, fam: str, subject: set[str], sent_words: set[str]) -> 
 # hazards a weapon may also cause: as the agent of a passive they do not make an accident
 _MAN_MADE_HAZARDS = {"fire", "fires", "flames", "smoke", "explosion", "blaze", "blazes", "crash", "crashes",
                      "collapse", "fumes", "accident", "accidents"}
+_NATURAL_HAZARDS = HAZARDS - _MAN_MADE_HAZARDS
 _WATER_WORDS = {"water", "river", "flood", "floods", "flooding", "canal", "discharge", "discharged", "reservoir",
                 "dam", "irrigation", "rainfall", "catchment"}
 
@@ -245,7 +246,7 @@ def _refine(tok: Any, fam: str) -> str | None:
     subject = {t.lower_ for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     # the agent of a passive, when a natural hazard ("a town hit by an earthquake"; not "killed by sniper fire")
     agents = {x.lower_ for c in tok.children if c.dep_ == "agent" for x in c.children if x.dep_ == "pobj"}
-    if agents & (HAZARDS - _MAN_MADE_HAZARDS):
+    if agents & _NATURAL_HAZARDS:
         return None
     if _not_an_act(tok, fam, subject, sent_words):
         return None
@@ -472,6 +473,8 @@ def _actor_at(article: Article, doc: Any, tokens: Iterable[Any]) -> list[ActorMe
 
 # verbs that deliver a weapon from a craft or a launcher
 _DELIVERY = {"drop", "fire", "launch", "shoot"}
+# families of the nouns whose modifiers name who made the attack ("in Syrian regime bombing")
+_MEANS_FAMILIES = WEAPON_FAMILIES | {"attack"}
 
 
 def _doers_of_the_means(article: Article, doc: Any, prep: Any) -> list[ActorMention]:
@@ -479,7 +482,7 @@ def _doers_of_the_means(article: Article, doc: Any, prep: Any) -> list[ActorMent
     modifiers name who made it (not "in an attack on civilians": only words up to the noun count)."""
     for x in prep.subtree:
         if x.pos_ == "NOUN" and (x.lower_ in ("strikes", "strike", "raids", "raid") or (
-                NOUN_FAMILIES.get(x.lemma_.lower()) or NOUN_FAMILIES.get(x.lower_)) in (*WEAPON_FAMILIES, "attack")):
+                NOUN_FAMILIES.get(x.lemma_.lower()) or NOUN_FAMILIES.get(x.lower_)) in _MEANS_FAMILIES):
             return _actor_at(article, doc, [t for t in prep.subtree if t.i <= x.i])
     return []
 

@@ -490,6 +490,13 @@ def _resolve_all(
     return choices
 
 
+def _replaced(ch: _Choice | None, place: Place, score: float, why: str, precision: int | None,
+              qualifier: str | None, rule: str) -> _Choice:
+    """A choice overruled by an article-wide pass: the new place leads, the old candidates stay for inspection."""
+    return _Choice(place, (PlaceCandidate(place, score, (why,)), *(ch.candidates if ch else ())), precision, qualifier,
+                   rule)
+
+
 _MINOR_WORDS = frozenset({"and", "of", "the", "&"})
 
 
@@ -509,8 +516,9 @@ def _initials_of_named_places(toponyms: list[Toponym], choices: list[_Choice | N
         if ch is None or ch.place is None or is_abbreviation(t.name):
             continue
         p = ch.place
-        if (_is_country(p) or p.feature_code == "ADM1") and len(initials(p.name)) >= 2:
-            named.setdefault(initials(p.name), p)
+        short = initials(p.name)
+        if (_is_country(p) or p.feature_code == "ADM1") and len(short) >= 2:
+            named.setdefault(short, p)
     if not named:
         return
     for i, (t, ch) in enumerate(zip(toponyms, choices)):
@@ -519,9 +527,8 @@ def _initials_of_named_places(toponyms: list[Toponym], choices: list[_Choice | N
         place = named.get(t.name.replace(".", "").replace("&", "").upper())
         if place is None or (ch is not None and ch.place == place):
             continue
-        cand = PlaceCandidate(place, 10.0, (f"the initials of {place.name}, named in the story",))
-        precision = 3
-        choices[i] = _Choice(place, (cand, *(ch.candidates if ch else ())), precision, None, t.rule + "+initials")
+        choices[i] = _replaced(ch, place, 10.0, f"the initials of {place.name}, named in the story", 3, None,
+                               t.rule + "+initials")
 
 
 def _one_sense_per_name(toponyms: list[Toponym], choices: list[_Choice | None]) -> None:
@@ -541,10 +548,10 @@ def _one_sense_per_name(toponyms: list[Toponym], choices: list[_Choice | None]) 
         place = settled.get(name_key(t.name))
         if place is None or ch is None or ch.place == place or place not in t.places:
             continue
-        cand = PlaceCandidate(place, ch.candidates[0].score if ch.candidates else 0.0,
-                              ("the same name is written with its province or country elsewhere in the story",))
         precision = 3 if place.feature_code == "ADM1" else (ch.precision if ch.qualifier else 1)
-        choices[i] = _Choice(place, (cand, *ch.candidates), precision, ch.qualifier, ch.rule + "+same name")
+        choices[i] = _replaced(ch, place, ch.candidates[0].score if ch.candidates else 0.0,
+                               "the same name is written with its province or country elsewhere in the story",
+                               precision, ch.qualifier, ch.rule + "+same name")
 
 
 def _provinces_after_towns(text: str, toponyms: list[Toponym], choices: list[_Choice | None], gaz: Gazetteer) -> None:
@@ -570,9 +577,8 @@ def _provinces_after_towns(text: str, toponyms: list[Toponym], choices: list[_Ch
             continue
         if choices[b] is not None and choices[b].place == province:
             continue
-        cand = PlaceCandidate(province, 10.0, (f"province written after its town {p.name}",))
-        rest = choices[b].candidates if choices[b] is not None else ()
-        choices[b] = _Choice(province, (cand, *rest), 3, None, after.rule + "+province")
+        choices[b] = _replaced(choices[b], province, 10.0, f"province written after its town {p.name}", 3, None,
+                               after.rule + "+province")
 
 
 SUPPORT_MARGIN = 0.5
@@ -623,8 +629,8 @@ def resolve_spans(
     for t, ch in zip(given, choices):
         if focus is not None and _defer_to_focus(t, ch, focus):
             why = "not in the gazetteer" if ch is None or ch.place is None else f"named after {ch.place.name}"
-            cand = PlaceCandidate(focus, 0.0, (f"{why}; placed at the story's focus {focus.name}",))
-            ch = _Choice(focus, (cand, *(ch.candidates if ch else ())), 2, "part of", "given+focus")
+            ch = _replaced(ch, focus, 0.0, f"{why}; placed at the story's focus {focus.name}", 2, "part of",
+                           "given+focus")
         out.append(_mention(article, t, ch) if ch is not None and ch.place is not None else None)
     return out
 
