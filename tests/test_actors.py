@@ -212,3 +212,12 @@ def test_an_armed_group_named_like_a_province_needs_its_capital_letters(run_text
                  "the Islamic State affiliate Sinai Province claimed an attack near Rafah in Egypt.")
     found = _actors(a)
     assert [s for s, n in found if n == "Islamic State (Sinai)"] == ["Sinai Province"]
+
+
+def test_unarmed_people_from_a_named_body_stay_civilians(run_text):
+    a = run_text("Two journalists from SANA were killed by gunmen in Aleppo, Syria, on Monday. "
+                 "Fighters from Ahrar al-Sham later attacked a checkpoint near Aleppo.")
+    found = _actors(a)
+    assert ("journalists", "Civilians (Syria)") in found  # the journalists, not their employer
+    assert not any(s.startswith("Fighters") for s, _ in found)  # fighters from a named group are the group
+    assert "Ahrar al-Sham" in [n for _, n in found]

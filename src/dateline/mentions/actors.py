@@ -44,9 +44,6 @@ POLICE_NOUNS = {"police", "policemen", "policeman", "gendarmes", "gendarmerie", 
                 "policewomen"}
 GOVERNMENT_WORDS = {"regime", "government", "pro-regime", "pro-government", "loyalist", "state", "security",
                     "army", "military", "junta", "paramilitary", "federal"}
-# generic words for unarmed people: "civilians of Aleppo", "residents of the camp" stay civilians
-_CIVILIAN_GENERIC = {"civilians", "residents", "people", "villagers", "protesters", "demonstrators", "students",
-                     "workers", "children", "women", "refugees", "families"}
 # Civil bodies a country's name may name without naming its state ("the Pakistan Stock Exchange").
 _CIVIL_HEADS = {"exchange", "university", "college", "school", "airlines", "airways", "company", "corporation",
                 "television", "tv", "radio", "news", "post", "times", "stadium", "hospital", "federation", "league",
@@ -145,6 +142,8 @@ GENERIC = {
     "nurse": ("Civilians ({c})", "civilians", 7),
     "teacher": ("Civilians ({c})", "civilians", 7),
 }
+# inter codes of unarmed people: "civilians of Aleppo", "journalists from Reuters" stay who they are
+_UNARMED_INTER = (5, 6, 7)
 # "men" is an actor only when the words before it say they are armed
 _ARMED_MEN = {"armed", "masked", "unidentified", "unknown", "hooded", "gunwielding", "gun-wielding"}
 # Words that make a following generic noun something else ("opposition activists" are not rebels).
@@ -533,7 +532,7 @@ class ActorStage:
             if tok.lower_ == "men" and not any(c.dep_ in ("amod", "compound") and c.lower_ in _ARMED_MEN
                                                for c in tok.children):
                 continue
-            if tok.lower_ not in _CIVILIAN_GENERIC and any(
+            if GENERIC[tok.lower_][2] not in _UNARMED_INTER and any(
                     c.dep_ == "prep" and c.lower_ in ("from", "of") and any(t.i in taken for t in c.subtree)
                     for c in tok.children):
                 continue  # "jihadists from the Islamic State": members of the group named after them
